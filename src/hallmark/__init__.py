@@ -1,0 +1,3 @@
+"""Hallmark: find counterfeits and infringements of a brand, explain them, review them."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,290 @@
+"""The canonical import format: JSON Lines, or CSV with the same columns.
+
+Each record is validated on its own; a bad one becomes an ImportRecordError naming the
+file and line, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from hallmark.domain import PLATFORMS, Account, Listing
+from hallmark.errors import ImportRecordError
+
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_LIST_FIELDS = ("hashtags", "images", "links", "contacts")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+    kind: Literal["listing", "post", "account"]
+    platform: str
+    external_id: str
+
+    @field_validator("platform")
+    @classmethod
+    def _platform(cls, value: str) -> str:
+        if value not in PLATFORMS:
+            raise ValueError(f"unknown platform {value!r}; one of {', '.join(PLATFORMS)}")
+        return value
+
+    @field_validator("external_id", mode="before")
+    @classmethod
+    def _external_id(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError("must be a string")
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, Decimal):
+            if value != value.to_integral_value() or "e" in str(value).lower() or "." in str(value):
+                raise ValueError("a numeric id must be a whole number written without a decimal point")
+            return str(value)
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+class ListingRecord(_Record):
+    kind: Literal["listing", "post"]
+    captured_at: datetime
+    url: str | None = None
+    marketplace: str | None = None
+    account: str | None = None
+    title: str | None = None
+    text: str | None = None
+    hashtags: list[str] = Field(default_factory=list)
+    price: Decimal | None = None
+    currency: str | None = None
+    images: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+
+    @field_validator("captured_at", mode="before")
+    @classmethod
+    def _captured_at(cls, value: object) -> datetime:
+        if not isinstance(value, str):
+            raise ValueError("must be an ISO 8601 date-time string with a UTC offset")
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO 8601 date-time") from None
+        if parsed.tzinfo is None:
+            raise ValueError(f"{value!r} has no UTC offset (add Z or +hh:mm)")
+        return parsed.astimezone(UTC)
+
+    @field_validator("price", mode="before")
+    @classmethod
+    def _price(cls, value: object) -> object:
+        if value is None or isinstance(value, Decimal):
+            return value
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise ValueError("must be a decimal number or a string holding one")
+        try:
+            return Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(f"{value!r} is not a decimal number") from None
+
+    @field_validator("price")
+    @classmethod
+    def _price_range(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and (not value.is_finite() or value < 0):
+            raise ValueError("must be a finite amount of zero or more")
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str | None) -> str | None:
+        if value is not None and not _CURRENCY.match(value):
+            raise ValueError(f"{value!r} is not an ISO 4217 code such as USD")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ListingRecord:
+        if self.kind == "listing" and not self.url:
+            raise ValueError("url: required for a listing")
+        if self.price is not None and self.currency is None:
+            raise ValueError("currency: required when a price is given")
+        return self
+
+
+class AccountRecord(_Record):
+    kind: Literal["account"]
+    handle: str | None = None
+    display_name: str | None = None
+    legal_name: str | None = None
+    address: str | None = None
+    country: str | None = None
+    status: str | None = None
+    bio: str | None = None
+    links: list[str] = Field(default_factory=list)
+    contacts: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRecord:
+    """One record read from a file, with the line it started on."""
+
+    line: int
+    record: Listing | Account
+
+
+def read_records(
+    path: Path, *, max_line_bytes: int
+) -> Iterator[ParsedRecord | ImportRecordError]:
+    """Each record of a JSON Lines or CSV file, or the error that rejected it."""
+    if path.suffix.lower() == ".csv":
+        yield from _read_csv(path, max_line_bytes)
+    else:
+        yield from _read_jsonl(path, max_line_bytes)
+
+
+def _read_jsonl(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | ImportRecordError]:
+    name = str(path)
+    with path.open("rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(max_line_bytes + 1)
+            if not raw:
+                return
+            number += 1
+            if len(raw) > max_line_bytes and not raw.endswith(b"\n"):
+                size = len(raw) + _skip_rest_of_line(handle)
+                yield ImportRecordError(
+                    name, number, f"line is {size:,} bytes, over the limit of {max_line_bytes:,}"
+                )
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield ImportRecordError(name, number, f"not valid UTF-8 (byte {exc.start} of the line)")
+                continue
+            if number == 1:
+                text = text.lstrip("\ufeff")
+            if not text.strip():
+                continue
+            try:
+                data = json.loads(text, parse_float=Decimal)
+            except json.JSONDecodeError as exc:
+                yield ImportRecordError(name, number, f"not valid JSON: {exc.msg} at column {exc.colno}")
+                continue
+            yield _to_record(data, name, number)
+
+
+def _skip_rest_of_line(handle: io.BufferedReader | Any) -> int:
+    skipped = 0
+    while True:
+        chunk = handle.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped
+
+
+def _read_csv(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | ImportRecordError]:
+    name = str(path)
+    csv.field_size_limit(max_line_bytes)
+    with path.open("r", encoding="utf-8", errors="surrogateescape", newline="") as handle:
+        reader = csv.DictReader(handle)
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield ImportRecordError(name, start, f"not valid CSV: {exc}")
+                continue
+            yield _csv_row(row, name, start)
+
+
+def _csv_row(row: dict[str | Any, str | Any], name: str, line: int) -> ParsedRecord | ImportRecordError:
+    data: dict[str, Any] = {}
+    for key, value in row.items():
+        if key is None:
+            return ImportRecordError(name, line, "more cells than header columns")
+        if value is None or value == "":
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return ImportRecordError(name, line, f"column {key!r}: not valid UTF-8")
+        if key in _LIST_FIELDS:
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError:
+                return ImportRecordError(name, line, f"column {key!r}: must hold a JSON array")
+        data[key.lstrip("\ufeff")] = value
+    return _to_record(data, name, line)
+
+
+def _to_record(data: object, name: str, line: int) -> ParsedRecord | ImportRecordError:
+    if not isinstance(data, dict):
+        return ImportRecordError(name, line, "a record must be a JSON object")
+    kind = data.get("kind")
+    model: type[ListingRecord] | type[AccountRecord]
+    if kind in ("listing", "post"):
+        model = ListingRecord
+    elif kind == "account":
+        model = AccountRecord
+    else:
+        problem = "required field is missing" if kind is None else f"{kind!r} is not listing, post or account"
+        return ImportRecordError(name, line, f"kind: {problem}")
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        return ImportRecordError(name, line, _describe(exc))
+    return ParsedRecord(line, _domain(record))
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        path = ".".join(str(p) for p in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "missing":
+            message = "required field is missing"
+        problems.append(f"{path}: {message}" if path else message)
+    return "; ".join(problems)
+
+
+def _domain(record: ListingRecord | AccountRecord) -> Listing | Account:
+    if isinstance(record, AccountRecord):
+        return Account(
+            platform=record.platform,
+            external_id=record.external_id,
+            handle=record.handle,
+            display_name=record.display_name,
+            legal_name=record.legal_name,
+            address=record.address,
+            country=record.country,
+            status=record.status,
+            bio=record.bio,
+            links=tuple(record.links),
+            contacts=tuple(record.contacts),
+        )
+    return Listing(
+        kind=record.kind,
+        platform=record.platform,
+        external_id=record.external_id,
+        captured_at=record.captured_at,
+        url=record.url,
+        marketplace=record.marketplace,
+        account=record.account,
+        title=record.title,
+        text=record.text,
+        hashtags=tuple(record.hashtags),
+        price=record.price,
+        currency=record.currency,
+        images=tuple(record.images),
+        links=tuple(record.links),
+    )

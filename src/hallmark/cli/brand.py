@@ -1,0 +1,88 @@
+"""`hallmark brand add|list|show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.console import Console
+from rich.table import Table
+
+from hallmark.cli.context import get_app
+from hallmark.registry import load_brand_file
+from hallmark.store.brands import add_brand, current_brands, get_brand
+
+app = typer.Typer(help="Register brands and read the registry.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Brand YAML files.")],
+) -> None:
+    """Add brands; adding a brand that exists stores a new version when it changed."""
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    for path in files:
+        _brand, spec = load_brand_file(path)
+        spec["files"] = _reference_files(store, path, spec)
+        with store.transaction() as conn:
+            stored, outcome = add_brand(conn, workspace, spec, source=str(path), at=store.clock())
+        typer.echo(f"{stored.brand.name}: {outcome} (version {stored.brand.version})")
+
+
+def _reference_files(store: object, path: Path, spec: dict[str, object]) -> dict[str, str]:
+    """Logos, official photos and design references stored by hash, by their file path."""
+    from hallmark.store import Store
+
+    assert isinstance(store, Store)
+    refs: list[str] = list(spec.get("logos", []))  # type: ignore[call-overload]
+    for product in spec.get("products", []):  # type: ignore[attr-defined]
+        refs += product.get("photos", []) + product.get("designs", [])
+    return {ref: store.blobs.put((path.parent / ref).read_bytes()) for ref in refs}
+
+
+@app.command("list")
+def list_(ctx: typer.Context) -> None:
+    """The brands of the workspace, newest version of each."""
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    with store.transaction() as conn:
+        stored = current_brands(conn, workspace)
+    table = Table(title=f"Brands in {workspace.name}")
+    for column in ("name", "version", "marks", "products", "authorized sellers", "added"):
+        table.add_column(column)
+    for item in stored:
+        brand = item.brand
+        table.add_row(
+            brand.name,
+            str(brand.version),
+            ", ".join(m.text for m in brand.marks),
+            str(len(brand.products)),
+            str(len(brand.authorized_sellers)),
+            item.created_at.strftime("%Y-%m-%d %H:%M UTC"),
+        )
+    Console().print(table)
+
+
+@app.command("show")
+def show(ctx: typer.Context, name: Annotated[str, typer.Argument(help="Brand name.")]) -> None:
+    """One brand as registered (newest version), in the brand file format."""
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    with store.transaction() as conn:
+        stored = get_brand(conn, workspace, name)
+    spec = _pruned({k: v for k, v in stored.spec.items() if k != "files"})
+    typer.echo(f"# {stored.brand.name}, version {stored.brand.version}, from {stored.source}")
+    typer.echo(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True).rstrip())
+
+
+def _pruned(value: object) -> object:
+    """The spec without empty or unset fields, as a person would write it."""
+    if isinstance(value, dict):
+        return {k: _pruned(v) for k, v in value.items() if v not in (None, [], {})}
+    if isinstance(value, list):
+        return [_pruned(v) for v in value]
+    return value

@@ -1,0 +1,152 @@
+"""The `hallmark` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from hallmark.cli import brand as brand_cli
+from hallmark.cli import review as review_cli
+from hallmark.cli.context import App, get_app
+from hallmark.config import Settings
+from hallmark.errors import HallmarkError
+
+app = typer.Typer(
+    name="hallmark",
+    help="Find counterfeits and infringements of your brands, explained, ready for review.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(brand_cli.app, name="brand")
+app.add_typer(review_cli.app, name="review")
+app.add_typer(review_cli.findings_app, name="findings")
+err = Console(stderr=True)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    workspace: Annotated[
+        str, typer.Option("--workspace", "-w", help="Workspace (tenant) to work in.")
+    ] = "default",
+) -> None:
+    """Hallmark: brand protection you can run yourself."""
+    ctx.obj = App(Settings(), workspace)
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl) or CSV files.")],
+) -> None:
+    """Import listings, posts and accounts. Only imports: `hallmark scan` scores."""
+    from hallmark.cli.progress import progress_bar
+    from hallmark.pipeline.importer import import_file
+
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    failed = False
+    for path in files:
+        if not path.is_file():
+            err.print(f"[red]{path}: no such file[/red]")
+            failed = True
+            continue
+        with progress_bar(f"importing {path.name}", total=None) as advance:
+            report = import_file(
+                store,
+                workspace,
+                path,
+                state.settings,
+                on_error=lambda e: err.print(f"[yellow]{e}[/yellow]", highlight=False, soft_wrap=True, markup=True),
+                on_progress=advance,
+            )
+        typer.echo(report.summary())
+        failed = failed or bool(report.rejected)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def scan(
+    ctx: typer.Context,
+    batch_size: Annotated[int | None, typer.Option(help="Listings per committed batch.")] = None,
+) -> None:
+    """Score every listing version not yet scored against every brand."""
+    from hallmark.cli.progress import progress_bar, scan_summary
+    from hallmark.detect import build_detectors
+    from hallmark.pipeline.scan import scan as run_scan
+
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    detectors = build_detectors()
+    err.print("Enabled detectors: " + ", ".join(d.name for d in detectors))
+    hook = _crash_hook()
+    with progress_bar("scanning", total=None) as advance:
+        report = run_scan(
+            store,
+            workspace,
+            state.rules(),
+            detectors,
+            batch_size=batch_size or state.settings.scan_batch_size,
+            on_total=advance.set_total,
+            on_progress=advance,
+            after_batch=hook,
+        )
+    if report.brands == 0:
+        err.print("[yellow]No brands in this workspace: add one with `hallmark brand add FILE`.[/yellow]")
+    scan_summary(err, report)
+
+
+def _crash_hook() -> typer.models.Any:
+    """Test-only: HALLMARK_TEST_CRASH_AFTER_BATCHES=N kills the process after batch N commits."""
+    value = os.environ.get("HALLMARK_TEST_CRASH_AFTER_BATCHES")
+    if not value:
+        return lambda n: None
+    limit = int(value)
+
+    def hook(done: int) -> None:
+        if done >= limit:
+            sys.stderr.flush()
+            os._exit(137)
+
+    return hook
+
+
+@app.command("eval")
+def eval_(
+    ctx: typer.Context,
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder (brands/, <split>/).")] = Path("tests/corpus"),
+    split: Annotated[list[str] | None, typer.Option(help="Split(s) to report.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    misses: Annotated[int, typer.Option(help="Also list this many misclassified records.")] = 0,
+) -> None:
+    """Precision and recall per detector, per disguise kind and per risk level."""
+    import json
+
+    from hallmark.cli.progress import eval_tables
+    from hallmark.pipeline.evaluate import evaluate
+
+    state = get_app(ctx)
+    result = evaluate(corpus, split or ["holdout"], state.rules())
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        eval_tables(Console(), result, split or ["holdout"])
+    for miss in result.misses[:misses]:
+        typer.echo(json.dumps(miss, ensure_ascii=False))
+
+
+def run() -> None:
+    try:
+        app()
+    except HallmarkError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
+
+
+__all__ = ["App", "app", "run"]

@@ -1,0 +1,88 @@
+"""Progress bars and summaries, always on stderr so stdout stays machine-readable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from hallmark.pipeline.evaluate import EvalResult
+    from hallmark.pipeline.scan import ScanReport
+
+
+class Advance:
+    """Callable that moves a progress bar on; `set_total` fixes its length."""
+
+    def __init__(self, progress: Progress, task: int) -> None:
+        self._progress = progress
+        self._task = task
+
+    def __call__(self, amount: int) -> None:
+        self._progress.advance(self._task, amount)
+
+    def set_total(self, total: int) -> None:
+        self._progress.update(self._task, total=total)
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None) -> Iterator[Advance]:
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=not console.is_terminal,
+        disable=not console.is_terminal,
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield Advance(progress, task)
+
+
+def scan_summary(console: Console, report: ScanReport) -> None:
+    table = Table(title="Scan")
+    for column in ("brands", "listings scored", "batches", "new high", "new medium", "new low"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(report.brands),
+        str(report.listings),
+        str(report.batches),
+        str(report.findings["high"]),
+        str(report.findings["medium"]),
+        str(report.findings["low"]),
+    )
+    console.print(table)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def eval_tables(console: Console, result: EvalResult, splits: list[str]) -> None:
+    title = f"split: {', '.join(splits)} ({result.records} records)"
+    detectors = Table(title=f"Detectors — {title}")
+    for column in ("detector", "precision", "recall", "tp", "fp", "fn"):
+        detectors.add_column(column)
+    for name, tally in sorted(result.detectors.items()):
+        detectors.add_row(name, _pct(tally.precision), _pct(tally.recall), str(tally.tp), str(tally.fp), str(tally.fn))
+    console.print(detectors)
+    kinds = Table(title="brand_mention by disguise kind (kind named first)")
+    for column in ("kind", "precision", "recall", "found with kind listed", "tp", "fp", "fn"):
+        kinds.add_column(column)
+    for name, tally in sorted(result.kinds.items()):
+        named, total = result.kind_named[name]
+        kinds.add_row(name, _pct(tally.precision), _pct(tally.recall), f"{named}/{total}",
+                      str(tally.tp), str(tally.fp), str(tally.fn))
+    console.print(kinds)
+    levels = Table(title="Risk levels (finding at or above the level vs label)")
+    for column in ("level", "precision", "recall", "tp", "fp", "fn"):
+        levels.add_column(column)
+    for name, tally in sorted(result.levels.items()):
+        levels.add_row(name, _pct(tally.precision), _pct(tally.recall), str(tally.tp), str(tally.fp), str(tally.fn))
+    console.print(levels)

@@ -1,0 +1,31 @@
+"""Settings, read once from the environment (HALLMARK_*) at the entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Hallmark's settings. Every field can be set as HALLMARK_<NAME>."""
+
+    model_config = SettingsConfigDict(env_prefix="HALLMARK_", extra="ignore")
+
+    data_dir: Path = Field(Path(".hallmark"), description="Where SQLite and blobs live.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default is SQLite under data_dir."
+    )
+    rules_dir: Path | None = Field(
+        None, description="Folder overriding the packaged rules (weights, lexicon, rates)."
+    )
+    max_line_bytes: int = Field(1_048_576, description="Longest accepted import line.")
+    max_image_bytes: int = Field(20_000_000, description="Largest accepted image file.")
+    max_image_pixels: int = Field(40_000_000, description="Most pixels in an accepted image.")
+    scan_batch_size: int = Field(500, description="Listings scored per committed batch.")
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'hallmark.db').resolve()}"

@@ -1,0 +1,1 @@
+"""Evidence: content-addressed blobs and safe handling of captured images."""

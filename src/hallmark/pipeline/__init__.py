@@ -1,0 +1,1 @@
+"""Orchestration: import files, scan listings, in-process."""

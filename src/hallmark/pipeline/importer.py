@@ -1,0 +1,147 @@
+"""Import canonical files: validate each record, store images by hash, upsert in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from hallmark.channels.canonical import ParsedRecord, read_records
+from hallmark.config import Settings
+from hallmark.domain import Account, Listing
+from hallmark.errors import ImageRejected, ImportRecordError
+from hallmark.evidence.images import ImageInfo, check_image
+from hallmark.store import Store, Workspace
+from hallmark.store.listings import Counts, PreparedListing, upsert_accounts, upsert_listings
+from hallmark.store.tables import images as images_table
+
+BATCH = 1000
+
+
+@dataclass
+class ImportReport:
+    """Counts of one import, and every rejected record."""
+
+    counts: Counts = field(default_factory=Counts)
+    rejected: list[ImportRecordError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        c = self.counts
+        return f"{c.new} new, {c.changed} changed, {c.unchanged} unchanged, {len(self.rejected)} rejected"
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.listings: list[PreparedListing] = []
+        self.accounts: list[Account] = []
+        self.images: dict[str, ImageInfo] = {}
+
+    def __len__(self) -> int:
+        return len(self.listings) + len(self.accounts)
+
+
+def import_file(
+    store: Store,
+    workspace: Workspace,
+    path: Path,
+    settings: Settings,
+    *,
+    on_error: Callable[[ImportRecordError], None] = lambda e: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+) -> ImportReport:
+    """Import `path`; bad records are reported through `on_error` and skipped."""
+    report = ImportReport()
+    if path.stat().st_size == 0:
+        error = ImportRecordError(str(path), 1, "the file is empty: no records to import")
+        report.rejected.append(error)
+        on_error(error)
+        return report
+    batch = _Batch()
+    for result in read_records(path, max_line_bytes=settings.max_line_bytes):
+        if isinstance(result, ImportRecordError):
+            report.rejected.append(result)
+            on_error(result)
+            continue
+        try:
+            _add(batch, result, path, store, settings)
+        except ImportRecordError as error:
+            report.rejected.append(error)
+            on_error(error)
+            continue
+        if len(batch) >= BATCH:
+            report.counts.add(_flush(store, workspace, batch))
+            on_progress(len(batch))
+            batch = _Batch()
+    if len(batch):
+        report.counts.add(_flush(store, workspace, batch))
+        on_progress(len(batch))
+    return report
+
+
+def _add(batch: _Batch, parsed: ParsedRecord, path: Path, store: Store, settings: Settings) -> None:
+    record = parsed.record
+    if isinstance(record, Account):
+        batch.accounts.append(record)
+        return
+    refs = [_image_ref(ref, path, parsed.line, store, settings, batch) for ref in record.images]
+    batch.listings.append(PreparedListing(record, refs))
+
+
+def _image_ref(
+    ref: str, path: Path, line: int, store: Store, settings: Settings, batch: _Batch
+) -> dict[str, Any]:
+    if ref.startswith(("http://", "https://")):
+        return {"url": ref}
+    local = (path.parent / ref).resolve()
+    if not local.is_file():
+        raise ImportRecordError(str(path), line, f"image {ref!r}: file not found")
+    data = local.read_bytes()
+    try:
+        info = check_image(data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
+    except ImageRejected as exc:
+        raise ImportRecordError(str(path), line, f"image {ref!r}: {exc}") from None
+    digest = store.blobs.put(data)
+    batch.images[digest] = info
+    return {"ref": ref, "sha256": digest}
+
+
+def _flush(store: Store, workspace: Workspace, batch: _Batch) -> Counts:
+    now = store.clock()
+    counts = Counts()
+    with store.transaction() as conn:
+        _store_images(conn, workspace, batch.images, now)
+        counts.add(upsert_accounts(conn, workspace, batch.accounts, now))
+        named = {(a.platform, a.external_id) for a in batch.accounts}
+        stubs = [
+            Account(platform=item.listing.platform, external_id=item.listing.account)
+            for item in batch.listings
+            if item.listing.account and (item.listing.platform, item.listing.account) not in named
+        ]
+        upsert_accounts(conn, workspace, stubs, now, stub=True)
+        counts.add(upsert_listings(conn, workspace, batch.listings, now))
+    return counts
+
+
+def _store_images(conn: Any, workspace: Workspace, found: dict[str, ImageInfo], now: Any) -> None:
+    if not found:
+        return
+    present = set(
+        conn.execute(
+            select(images_table.c.sha256).where(
+                images_table.c.workspace_id == workspace.id, images_table.c.sha256.in_(list(found))
+            )
+        ).scalars()
+    )
+    rows = [
+        {"workspace_id": workspace.id, "sha256": digest, "bytes": info.bytes, "width": info.width,
+         "height": info.height, "format": info.format, "created_at": now}
+        for digest, info in found.items()
+        if digest not in present
+    ]
+    if rows:
+        conn.execute(insert(images_table), rows)
+
+

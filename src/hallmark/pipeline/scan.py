@@ -1,0 +1,140 @@
+"""Scan: score every (current listing version, brand version, rules version) not yet scored.
+
+Progress is a watermark per (brand version, rules version) over listing-version ids,
+committed with each batch's findings, so a killed scan resumes after its last batch and a
+brand added after an import is checked against every earlier listing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from hallmark import __version__
+from hallmark.detect import BrandIndex, Detector
+from hallmark.domain import Finding, Level, Signal
+from hallmark.score import Rules, Scorer
+from hallmark.store import Store, Workspace
+from hallmark.store.brands import StoredBrand, current_brands
+from hallmark.store.findings import insert_findings, scan_watermark, set_watermarks
+from hallmark.store.listings import StoredListing, count_current_after, current_versions_after
+
+
+@dataclass
+class ScanReport:
+    """What a scan did."""
+
+    brands: int = 0
+    listings: int = 0
+    findings: dict[str, int] = field(default_factory=lambda: {lvl.label: 0 for lvl in Level})
+    batches: int = 0
+
+
+def scan(
+    store: Store,
+    workspace: Workspace,
+    rules: Rules,
+    detectors: Sequence[Detector],
+    *,
+    batch_size: int = 500,
+    on_total: Callable[[int], None] = lambda n: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+    after_batch: Callable[[int], None] = lambda n: None,
+) -> ScanReport:
+    """Score what has not been scored; see the module docstring."""
+    report = ScanReport()
+    scorer = Scorer(rules)
+    with store.transaction() as conn:
+        stored = current_brands(conn, workspace)
+        groups: dict[int, list[StoredBrand]] = defaultdict(list)
+        for brand in stored:
+            groups[scan_watermark(conn, workspace, brand.id, rules.version)].append(brand)
+        on_total(sum(count_current_after(conn, workspace, mark) for mark in groups))
+    report.brands = len(stored)
+    for watermark in sorted(groups):
+        _scan_group(store, workspace, groups[watermark], watermark, scorer, detectors, batch_size,
+                    report, on_progress, after_batch)
+    return report
+
+
+def _scan_group(
+    store: Store,
+    workspace: Workspace,
+    group: list[StoredBrand],
+    watermark: int,
+    scorer: Scorer,
+    detectors: Sequence[Detector],
+    batch_size: int,
+    report: ScanReport,
+    on_progress: Callable[[int], None],
+    after_batch: Callable[[int], None],
+) -> None:
+    index = BrandIndex([b.brand for b in group], scorer.rules)
+    brand_ids = {b.brand.name: b.id for b in group}
+    while True:
+        with store.transaction() as conn:
+            batch = current_versions_after(conn, workspace, watermark, batch_size)
+        if not batch:
+            return
+        rows = _score_batch(batch, index, scorer, detectors, brand_ids)
+        with store.transaction() as conn:
+            insert_findings(conn, workspace, rows, store.clock())
+            watermark = batch[-1].version_id
+            set_watermarks(conn, workspace, list(brand_ids.values()), scorer.rules.version, watermark)
+        for row in rows:
+            report.findings[row["level"]] += 1
+        report.listings += len(batch)
+        report.batches += 1
+        on_progress(len(batch))
+        after_batch(report.batches)
+
+
+def _score_batch(
+    batch: list[StoredListing],
+    index: BrandIndex,
+    scorer: Scorer,
+    detectors: Sequence[Detector],
+    brand_ids: dict[str, int],
+) -> list[dict[str, Any]]:
+    listings = [item.listing for item in batch]
+    by_key: dict[tuple[str, str], list[Signal]] = defaultdict(list)
+    for detector in detectors:
+        for signal in detector.detect(listings, index):
+            by_key[signal.listing_key].append(signal)
+    rows = []
+    for item in batch:
+        key = (item.listing.platform, item.listing.external_id)
+        for finding in scorer.score_listing(by_key.get(key, ()), index.brands):
+            rows.append(finding_row(finding, item, brand_ids[finding.brand], scorer))
+    return rows
+
+
+def finding_row(finding: Finding, item: StoredListing, brand_id: int, scorer: Scorer) -> dict[str, Any]:
+    return {
+        "listing_id": item.listing_id,
+        "listing_version_id": item.version_id,
+        "brand_id": brand_id,
+        "brand_name": finding.brand,
+        "rules_version": scorer.rules.version,
+        "code_version": __version__,
+        "risk": finding.risk,
+        "level": finding.level.label,
+        "explanation": finding.explanation,
+        "signals": [signal_dict(s) for s in finding.signals],
+        "exculpatory": list(finding.exculpatory),
+        "thresholds": list(finding.thresholds),
+        "scored_at": None,
+    }
+
+
+def signal_dict(signal: Signal) -> dict[str, Any]:
+    return {
+        "detector": signal.detector,
+        "kind": signal.kind,
+        "brand": signal.brand,
+        "strength": round(signal.strength, 4),
+        "explanation": signal.explanation,
+        "evidence": signal.evidence,
+    }

@@ -1,0 +1,1 @@
+"""Rules as data: scorer weights, the wording lexicon, currency rates."""

@@ -1,0 +1,95 @@
+"""Load the rules files (weights, wording lexicon, currency rates) and hash them."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from hallmark.errors import ConfigError
+
+RULE_FILES = ("weights.yaml", "wording.yaml", "rates.yaml")
+LevelName = Literal["low", "medium", "high"]
+
+
+class WeightsSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    weights: dict[str, dict[str, float]]
+    brand_evidence: dict[str, list[str]]
+    caps: dict[str, LevelName] = Field(default_factory=dict)
+    thresholds: dict[str, float]
+
+
+class TermSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    term: str | int
+    kind: str
+    strength: float = Field(ge=0, le=1)
+    lang: str
+
+
+class WordingSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    negations: list[str] = Field(default_factory=list)
+    terms: list[TermSpec]
+
+
+class RatesSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    base: str
+    as_of: str | Any
+    rates: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything tunable that a score depends on, and the hash that names it."""
+
+    weights: WeightsSpec
+    wording: WordingSpec
+    rates: RatesSpec
+    version: str
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def convert(self, amount: Decimal, source: str, target: str) -> Decimal | None:
+        """`amount` in `source` currency expressed in `target`, or None if a rate is missing."""
+        if source == target:
+            return amount
+        rates = self.rates.rates
+        if source not in rates or target not in rates:
+            return None
+        return amount / rates[source] * rates[target]
+
+
+def load_rules(folder: Path | None = None) -> Rules:
+    """The packaged rules, or those in `folder` (each file there replaces the packaged one)."""
+    texts: dict[str, str] = {}
+    for name in RULE_FILES:
+        override = folder / name if folder else None
+        if override is not None and override.is_file():
+            texts[name] = override.read_text(encoding="utf-8")
+        else:
+            texts[name] = (resources.files("hallmark.rules") / name).read_text(encoding="utf-8")
+    digest = hashlib.sha256()
+    for name in RULE_FILES:
+        digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
+    try:
+        return Rules(
+            weights=WeightsSpec.model_validate(yaml.safe_load(texts["weights.yaml"])),
+            wording=WordingSpec.model_validate(yaml.safe_load(texts["wording.yaml"])),
+            rates=RatesSpec.model_validate(yaml.safe_load(texts["rates.yaml"])),
+            version=digest.hexdigest()[:16],
+            sources=texts,
+        )
+    except (ValidationError, yaml.YAMLError) as exc:
+        raise ConfigError(f"invalid rules: {exc}") from None

@@ -1,0 +1,331 @@
+"""Listings and accounts: idempotent upserts keyed by (workspace, platform, external id).
+
+A listing whose content (every field but captured_at) changed gets a new version; an
+identical re-capture only moves last_seen forward.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+
+from hallmark.domain import Account, Listing
+from hallmark.store.base import Workspace, as_utc, record_events
+from hallmark.store.tables import accounts, listing_versions, listings
+
+_CHUNK = 400
+
+
+@dataclass(slots=True)
+class Counts:
+    """What an upsert did."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedListing:
+    """A listing ready to store: its images resolved to stored references."""
+
+    listing: Listing
+    images: list[dict[str, Any]] = field(default_factory=list)
+
+    def content_hash(self) -> str:
+        return _digest(self.row())
+
+    def row(self) -> dict[str, Any]:
+        item = self.listing
+        return {
+            "kind": item.kind,
+            "url": item.url,
+            "marketplace": item.marketplace,
+            "account": item.account,
+            "title": item.title,
+            "text": item.text,
+            "hashtags": list(item.hashtags),
+            "price": None if item.price is None else str(item.price),
+            "currency": item.currency,
+            "images": self.images,
+            "links": list(item.links),
+        }
+
+
+def upsert_listings(
+    conn: Connection, workspace: Workspace, batch: Sequence[PreparedListing], now: datetime
+) -> Counts:
+    """Store a batch; a key seen twice in the batch is applied in order."""
+    counts = Counts()
+    pending: dict[tuple[str, str], PreparedListing] = {}
+    for item in batch:
+        key = (item.listing.platform, item.listing.external_id)
+        if key in pending:
+            counts.add(_upsert_unique(conn, workspace, list(pending.values()), now))
+            pending = {}
+        pending[key] = item
+    if pending:
+        counts.add(_upsert_unique(conn, workspace, list(pending.values()), now))
+    return counts
+
+
+def _upsert_unique(
+    conn: Connection, workspace: Workspace, batch: list[PreparedListing], now: datetime
+) -> Counts:
+    keys = [(p.listing.platform, p.listing.external_id) for p in batch]
+    existing = _existing(conn, workspace, keys)
+    new_rows, new_items, changed, seen = [], [], [], []
+    for item, key in zip(batch, keys, strict=True):
+        digest = item.content_hash()
+        captured = item.listing.captured_at
+        found = existing.get(key)
+        if found is None:
+            new_items.append((item, digest))
+            new_rows.append(
+                {
+                    "workspace_id": workspace.id,
+                    "platform": key[0],
+                    "external_id": key[1],
+                    "kind": item.listing.kind,
+                    "current_version": 1,
+                    "current_hash": digest,
+                    "first_seen": captured,
+                    "last_seen": captured,
+                }
+            )
+        elif found["current_hash"] == digest:
+            if captured > as_utc(found["last_seen"]):
+                seen.append({"b_id": found["id"], "b_seen": captured})
+        else:
+            changed.append((item, digest, found))
+    ids: list[int] = []
+    if new_rows:
+        ids = list(
+            conn.execute(
+                insert(listings).returning(listings.c.id, sort_by_parameter_order=True), new_rows
+            ).scalars()
+        )
+    versions = [
+        _version_row(workspace, listing_id, 1, item, digest)
+        for listing_id, (item, digest) in zip(ids, new_items, strict=True)
+    ]
+    versions += [
+        _version_row(workspace, found["id"], found["current_version"] + 1, item, digest)
+        for item, digest, found in changed
+    ]
+    if versions:
+        conn.execute(insert(listing_versions), versions)
+    if changed:
+        conn.execute(
+            update(listings)
+            .where(listings.c.id == bindparam("b_id"))
+            .values(
+                current_version=bindparam("b_version"),
+                current_hash=bindparam("b_hash"),
+                last_seen=bindparam("b_seen"),
+            ),
+            [
+                {
+                    "b_id": found["id"],
+                    "b_version": found["current_version"] + 1,
+                    "b_hash": digest,
+                    "b_seen": max(item.listing.captured_at, as_utc(found["last_seen"])),
+                }
+                for item, digest, found in changed
+            ],
+        )
+    if seen:
+        conn.execute(
+            update(listings).where(listings.c.id == bindparam("b_id")).values(last_seen=bindparam("b_seen")),
+            seen,
+        )
+    record_events(
+        conn,
+        workspace,
+        now,
+        [("listing.created", "listing", i, {"version": 1, "hash": d}) for i, (_, d) in zip(ids, new_items, strict=True)]
+        + [
+            ("listing.changed", "listing", f["id"], {"version": f["current_version"] + 1, "hash": d})
+            for _, d, f in changed
+        ],
+    )
+    return Counts(len(new_rows), len(changed), len(batch) - len(new_rows) - len(changed))
+
+
+def _version_row(
+    workspace: Workspace, listing_id: int, version: int, item: PreparedListing, digest: str
+) -> dict[str, Any]:
+    row = item.row()
+    row.update(
+        workspace_id=workspace.id,
+        listing_id=listing_id,
+        version=version,
+        content_hash=digest,
+        captured_at=item.listing.captured_at,
+    )
+    return row
+
+
+def _existing(
+    conn: Connection, workspace: Workspace, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], dict[str, Any]]:
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        rows = conn.execute(
+            select(
+                listings.c.id,
+                listings.c.platform,
+                listings.c.external_id,
+                listings.c.current_version,
+                listings.c.current_hash,
+                listings.c.last_seen,
+            ).where(
+                listings.c.workspace_id == workspace.id,
+                tuple_(listings.c.platform, listings.c.external_id).in_(chunk),
+            )
+        )
+        for row in rows:
+            found[(row.platform, row.external_id)] = row._asdict()
+    return found
+
+
+def upsert_accounts(
+    conn: Connection, workspace: Workspace, batch: Sequence[Account], now: datetime, *, stub: bool = False
+) -> Counts:
+    """Store accounts; `stub` ones (named only by a listing) never overwrite a real record."""
+    counts = Counts()
+    latest: dict[tuple[str, str], Account] = {}
+    for account in batch:
+        latest[(account.platform, account.external_id)] = account
+    keys = list(latest)
+    existing: dict[tuple[str, str], Any] = {}
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        for row in conn.execute(
+            select(accounts.c.id, accounts.c.platform, accounts.c.external_id, accounts.c.content_hash).where(
+                accounts.c.workspace_id == workspace.id,
+                tuple_(accounts.c.platform, accounts.c.external_id).in_(chunk),
+            )
+        ):
+            existing[(row.platform, row.external_id)] = row
+    events: list[tuple[str, str, int, dict[str, Any]]] = []
+    for key, account in latest.items():
+        row = _account_row(account)
+        digest = _digest(row)
+        found = existing.get(key)
+        if found is None:
+            new_id = conn.execute(
+                insert(accounts)
+                .values(workspace_id=workspace.id, content_hash=digest, first_seen=now, last_seen=now, **row)
+                .returning(accounts.c.id)
+            ).scalar_one()
+            events.append(("account.created", "account", new_id, {"hash": digest, "stub": stub}))
+            counts.new += 1
+        elif stub or found.content_hash == digest:
+            counts.unchanged += 1
+        else:
+            conn.execute(
+                update(accounts).where(accounts.c.id == found.id).values(content_hash=digest, last_seen=now, **row)
+            )
+            events.append(("account.changed", "account", found.id, {"hash": digest}))
+            counts.changed += 1
+    record_events(conn, workspace, now, events)
+    return counts
+
+
+def _account_row(account: Account) -> dict[str, Any]:
+    return {
+        "platform": account.platform,
+        "external_id": account.external_id,
+        "handle": account.handle,
+        "display_name": account.display_name,
+        "legal_name": account.legal_name,
+        "address": account.address,
+        "country": account.country,
+        "status": account.status,
+        "bio": account.bio,
+        "links": list(account.links),
+        "contacts": list(account.contacts),
+    }
+
+
+def _digest(row: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(row, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredListing:
+    """A current listing version with its database ids."""
+
+    listing_id: int
+    version_id: int
+    version: int
+    listing: Listing
+
+
+def listing_from_row(row: Any) -> Listing:
+    return Listing(
+        kind=row.kind,
+        platform=row.platform,
+        external_id=row.external_id,
+        captured_at=as_utc(row.captured_at),
+        url=row.url,
+        marketplace=row.marketplace,
+        account=row.account,
+        title=row.title,
+        text=row.text,
+        hashtags=tuple(row.hashtags),
+        price=None if row.price is None else Decimal(row.price),
+        currency=row.currency,
+        images=tuple(i.get("sha256") or i.get("url") or i.get("ref", "") for i in row.images),
+        links=tuple(row.links),
+        id=row.listing_id,
+        version_id=row.id,
+    )
+
+
+def current_versions_after(
+    conn: Connection, workspace: Workspace, after_id: int, limit: int
+) -> list[StoredListing]:
+    """Current listing versions with an id above `after_id`, in id order."""
+    rows = conn.execute(
+        select(listing_versions, listings.c.platform, listings.c.external_id)
+        .join(listings, listings.c.id == listing_versions.c.listing_id)
+        .where(
+            listing_versions.c.workspace_id == workspace.id,
+            listings.c.current_version == listing_versions.c.version,
+            listing_versions.c.id > after_id,
+        )
+        .order_by(listing_versions.c.id)
+        .limit(limit)
+    )
+    return [StoredListing(r.listing_id, r.id, r.version, listing_from_row(r)) for r in rows]
+
+
+def count_current_after(conn: Connection, workspace: Workspace, after_id: int) -> int:
+    from sqlalchemy import func
+
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(listing_versions.join(listings, listings.c.id == listing_versions.c.listing_id))
+            .where(
+                listing_versions.c.workspace_id == workspace.id,
+                listings.c.current_version == listing_versions.c.version,
+                listing_versions.c.id > after_id,
+            )
+        ).scalar_one()
+    )

@@ -1,0 +1,195 @@
+"""The tables. Every one carries the workspace; events are append-only."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _ws() -> Column[int]:
+    return Column("workspace_id", Id, ForeignKey("workspaces.id"), nullable=False)
+
+
+def _at(name: str, nullable: bool = False) -> Column[object]:
+    return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+workspaces = Table(
+    "workspaces",
+    metadata,
+    Column("id", Id, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    _at("created_at"),
+)
+
+brands = Table(
+    "brands",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("name", String(200), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("spec", JSON, nullable=False),
+    Column("source", Text),
+    _at("created_at"),
+    UniqueConstraint("workspace_id", "name", "version", name="uq_brands_key"),
+)
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("platform", String(20), nullable=False),
+    Column("external_id", String(300), nullable=False),
+    Column("handle", String(300)),
+    Column("display_name", Text),
+    Column("legal_name", Text),
+    Column("address", Text),
+    Column("country", String(60)),
+    Column("status", String(40)),
+    Column("bio", Text),
+    Column("links", JSON, nullable=False),
+    Column("contacts", JSON, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    _at("first_seen"),
+    _at("last_seen"),
+    UniqueConstraint("workspace_id", "platform", "external_id", name="uq_accounts_key"),
+)
+
+listings = Table(
+    "listings",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("platform", String(20), nullable=False),
+    Column("external_id", String(300), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("current_version", Integer, nullable=False),
+    Column("current_hash", String(64), nullable=False),
+    _at("first_seen"),
+    _at("last_seen"),
+    UniqueConstraint("workspace_id", "platform", "external_id", name="uq_listings_key"),
+)
+
+listing_versions = Table(
+    "listing_versions",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("listing_id", Id, ForeignKey("listings.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("url", Text),
+    Column("marketplace", String(100)),
+    Column("account", String(300)),
+    Column("title", Text),
+    Column("text", Text),
+    Column("hashtags", JSON, nullable=False),
+    Column("price", String(40)),
+    Column("currency", String(3)),
+    Column("images", JSON, nullable=False),
+    Column("links", JSON, nullable=False),
+    _at("captured_at"),
+    UniqueConstraint("listing_id", "version", name="uq_listing_versions_key"),
+)
+
+images = Table(
+    "images",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("sha256", String(64), nullable=False),
+    Column("bytes", Integer, nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("format", String(10), nullable=False),
+    _at("created_at"),
+    UniqueConstraint("workspace_id", "sha256", name="uq_images_key"),
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("listing_id", Id, ForeignKey("listings.id"), nullable=False),
+    Column("listing_version_id", Id, ForeignKey("listing_versions.id"), nullable=False),
+    Column("brand_id", Id, ForeignKey("brands.id"), nullable=False),
+    Column("brand_name", String(200), nullable=False),
+    Column("rules_version", String(64), nullable=False),
+    Column("code_version", String(40), nullable=False),
+    Column("risk", Float, nullable=False),
+    Column("level", String(10), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("signals", JSON, nullable=False),
+    Column("exculpatory", JSON, nullable=False),
+    Column("thresholds", JSON, nullable=False),
+    _at("scored_at"),
+    UniqueConstraint(
+        "workspace_id", "listing_version_id", "brand_id", "rules_version", name="uq_findings_key"
+    ),
+)
+Index("ix_findings_queue", findings.c.workspace_id, findings.c.level, findings.c.risk)
+
+scan_progress = Table(
+    "scan_progress",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("brand_id", Id, ForeignKey("brands.id"), nullable=False),
+    Column("rules_version", String(64), nullable=False),
+    Column("last_listing_version_id", Id, nullable=False),
+    UniqueConstraint("workspace_id", "brand_id", "rules_version", name="uq_scan_progress_key"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("finding_id", Id, ForeignKey("findings.id"), nullable=False),
+    Column("verdict", String(20), nullable=False),
+    Column("basis", String(20)),
+    Column("note", Text),
+    _at("decided_at"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("name", String(60), nullable=False),
+    Column("subject_type", String(30), nullable=False),
+    Column("subject_id", Id, nullable=False),
+    Column("payload", JSON, nullable=False),
+    _at("at"),
+)
+Index("ix_events_subject", events.c.workspace_id, events.c.subject_type, events.c.subject_id)

@@ -1,0 +1,436 @@
+"""Find brands' marks in text under disguise.
+
+One Aho-Corasick automaton holds every mark's folded form, so exact, compound,
+hashtag and alias matches cost one pass whatever the number of marks. Leetspeak is a
+second automaton over the leet-canonical forms, run only on tokens that mix letters with
+leet symbols. Typos go through a delete-neighbourhood index (SymSpell's idea) probed
+only with tokens that are not dictionary words, with one cache entry per distinct token.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import ahocorasick
+from rapidfuzz.distance import OSA
+
+from hallmark.text import lexicon
+from hallmark.text.fold import Folded, fold, is_homoglyph
+from hallmark.text.phrases import bounded, is_word_char
+
+KINDS = ("homoglyph", "leetspeak", "spaced", "typo", "alias", "compound", "hashtag", "exact")
+SUPPRESSIONS = ("negative_context", "person_name", "place_name")
+
+_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
+_LEET_TOKEN = re.compile(r"[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
+_TYPO_TOKEN = re.compile(r"[a-z]{5,}")
+_SPACED_RUN = re.compile(
+    r"(?<![^\W_])[^\W_](?:[^\w\n]{1,3}[^\W_](?![^\W_])){3,}|"
+    r"(?<![a-z0-9@$])[a-z0-9@$](?:[^\w\n@$]{1,3}[a-z0-9@$](?![a-z0-9@$])){3,}"
+)
+_SEPARATORS = (" ", "-", ".", "_", "")
+_MAX_TYPO_CACHE = 500_000
+
+
+def leet_canonical(text: str) -> str:
+    """Leet symbols to letters, with l and i merged because 1 stands for either."""
+    return text.translate(_LEET).replace("l", "i")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSpec:
+    """A mark to look for, with what the matcher needs to judge a hit."""
+
+    brand: str
+    text: str
+    aliases: tuple[str, ...] = ()
+    negative_contexts: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    generic: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MarkHit:
+    """A mark found in one field: original code-point span and the disguises seen."""
+
+    brand: str
+    mark: str
+    field: str
+    start: int
+    end: int
+    matched: str
+    kind: str
+    disguises: tuple[str, ...]
+    distance: int = 0
+    suppressed: str | None = None
+    context: str | None = None
+
+
+@dataclass(slots=True)
+class _Entry:
+    brand: str
+    mark: str
+    key: str
+    alias: bool
+    generic: bool
+    negative: tuple[str, ...]
+    context: tuple[str, ...]
+    own_words: frozenset[str] = field(default_factory=frozenset)
+
+
+class MarkMatcher:
+    """Every brand's marks, indexed once; `find` returns the hits in a listing's fields."""
+
+    def __init__(self, marks: Iterable[MarkSpec]) -> None:
+        self._entries: list[_Entry] = []
+        self._plain = ahocorasick.Automaton()
+        self._leet = ahocorasick.Automaton()
+        self._deletes: dict[str, set[int]] = {}
+        self._typo_cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        plain: dict[str, list[tuple[int, bool]]] = {}
+        leet: dict[str, list[int]] = {}
+        for spec in marks:
+            self._add(spec, plain, leet)
+        for key, values in plain.items():
+            self._plain.add_word(key, (len(key), tuple(values)))
+        for key, ids in leet.items():
+            self._leet.add_word(key, (len(key), tuple(ids)))
+        self._has_plain = bool(plain)
+        self._has_leet = bool(leet)
+        if plain:
+            self._plain.make_automaton()
+        if leet:
+            self._leet.make_automaton()
+
+    def _add(
+        self, spec: MarkSpec, plain: dict[str, list[tuple[int, bool]]], leet: dict[str, list[int]]
+    ) -> None:
+        negative = tuple(" ".join(fold(c).text.split()) for c in spec.negative_contexts)
+        context = tuple(" ".join(fold(c).text.split()) for c in spec.context_words)
+        forms = [(spec.text, False)] + [(a, True) for a in spec.aliases]
+        for form, alias in forms:
+            words = fold(form).text.split()
+            if not words:
+                continue
+            key = "".join(words)
+            generic = len(words) == 1 and (
+                spec.generic if spec.generic is not None else lexicon.is_common_word(key)
+            )
+            index = len(self._entries)
+            self._entries.append(
+                _Entry(spec.brand, spec.text, key, alias, generic, negative, context, frozenset(words))
+            )
+            for sep in _SEPARATORS if len(words) > 1 else ("",):
+                plain.setdefault(sep.join(words), []).append((index, len(words) > 1 and not sep))
+            if alias or not key.isascii():
+                continue
+            leet.setdefault(leet_canonical(key), []).append(index)
+            if not generic and len(key) >= 5:
+                for variant in _deletes(key, _max_edits(key)):
+                    self._deletes.setdefault(variant, set()).add(index)
+
+    def find(self, fields: Sequence[tuple[str, str]]) -> list[MarkHit]:
+        """Every mark hit in the named fields, suppressed ones included (marked so)."""
+        return self.find_folded([(name, fold(text)) for name, text in fields if text])
+
+    def find_folded(self, folded: Sequence[tuple[str, Folded]]) -> list[MarkHit]:
+        """`find` for fields already folded."""
+        hits: list[MarkHit] = []
+        for name, text in folded:
+            found = self._find_in_field(name, text)
+            if found:
+                hits.extend(found)
+        if not hits:
+            return hits
+        return self._judge_generic(hits, folded)
+
+    def _find_in_field(self, name: str, folded: Folded) -> list[MarkHit]:
+        text = folded.text
+        hits: dict[tuple[str, int, int], MarkHit] = {}
+        if self._has_plain:
+            for last, (length, values) in self._plain.iter(text):
+                for index, glued in values:
+                    hit = self._plain_hit(name, folded, last + 1 - length, last + 1, index, glued)
+                    if hit is not None:
+                        hits.setdefault((hit.brand, hit.start, hit.end), hit)
+        if self._has_leet and _LEET_TOKEN.search(text):
+            for hit in self._leet_hits(name, folded):
+                hits.setdefault((hit.brand, hit.start, hit.end), hit)
+        for hit in self._spaced_hits(name, folded):
+            hits.setdefault((hit.brand, hit.start, hit.end), hit)
+        for hit in self._typo_hits(name, folded, hits):
+            hits.setdefault((hit.brand, hit.start, hit.end), hit)
+        return list(hits.values())
+
+    def _plain_hit(
+        self, name: str, folded: Folded, start: int, end: int, index: int, glued: bool
+    ) -> MarkHit | None:
+        entry = self._entries[index]
+        text = folded.text
+        hashtag = start > 0 and text[start - 1] == "#"
+        if bounded(text, start, end):
+            kinds = ["alias" if entry.alias else ("compound" if glued else "exact")]
+            if hashtag:
+                kinds.append("hashtag")
+            return self._hit(entry, name, folded, start, end, kinds)
+        if entry.alias and not entry.key.isascii():
+            return self._hit(entry, name, folded, start, end, ["alias"])
+        token_start, token_end = _token_bounds(text, start, end)
+        if not _glued_ok(entry, text, start, end, token_start, token_end):
+            return None
+        hashtag = token_start > 0 and text[token_start - 1] == "#"
+        kind = "hashtag" if hashtag else "compound"
+        suffix = text[end:token_end]
+        hit = self._hit(entry, name, folded, start, end, [kind])
+        if suffix in lexicon.PLACE_AFTER and hit is not None:
+            return _suppress(hit, "place_name", text[token_start:token_end])
+        return hit
+
+    def _leet_hits(self, name: str, folded: Folded) -> list[MarkHit]:
+        found = []
+        for token in _LEET_TOKEN.finditer(folded.text):
+            canonical = leet_canonical(token.group())
+            for last, (length, ids) in self._leet.iter(canonical):
+                start, end = token.start() + last + 1 - length, token.start() + last + 1
+                if not re.search(r"[0-9@$]", folded.text[start:end]):
+                    continue
+                whole = start == token.start() and end == token.end()
+                for index in ids:
+                    entry = self._entries[index]
+                    if entry.generic or (not whole and len(entry.key) < 5):
+                        continue
+                    kinds = ["leetspeak"] + ([] if whole else ["compound"])
+                    hit = self._hit(entry, name, folded, start, end, kinds)
+                    if hit is not None:
+                        found.append(hit)
+        return found
+
+    def _spaced_hits(self, name: str, folded: Folded) -> list[MarkHit]:
+        found: list[MarkHit] = []
+        if not self._has_plain:
+            return found
+        for run in _SPACED_RUN.finditer(folded.text):
+            positions = [i for i in range(run.start(), run.end()) if _run_char(folded.text[i])]
+            letters = "".join(folded.text[i] for i in positions)
+            for automaton, view in ((self._plain, letters), (self._leet, leet_canonical(letters))):
+                if automaton is self._leet and not self._has_leet:
+                    continue
+                for last, (length, values) in automaton.iter(view):
+                    if length < 4:
+                        continue
+                    first = last + 1 - length
+                    start, end = positions[first], positions[last] + 1
+                    for value in values:
+                        index = value[0] if isinstance(value, tuple) else value
+                        entry = self._entries[index]
+                        if entry.generic and len(entry.key) <= 3:
+                            continue
+                        kinds = ["spaced"]
+                        if view is not letters and view[first : last + 1] != letters[first : last + 1]:
+                            kinds.append("leetspeak")
+                        hit = self._hit(entry, name, folded, start, end, kinds)
+                        if hit is not None:
+                            found.append(hit)
+        return found
+
+    def _typo_hits(
+        self, name: str, folded: Folded, already: dict[tuple[str, int, int], MarkHit]
+    ) -> list[MarkHit]:
+        if not self._deletes:
+            return []
+        found = []
+        text = folded.text
+        for token in set(_TYPO_TOKEN.findall(text)):
+            candidates = self._typo_candidates(token)
+            if not candidates:
+                continue
+            for match in re.finditer(rf"(?<![^\W_]){token}(?![^\W_])", text):
+                for index, distance in candidates:
+                    entry = self._entries[index]
+                    if any(k[0] == entry.brand and k[1] <= match.start() < k[2] for k in already):
+                        continue
+                    hit = self._hit(entry, name, folded, match.start(), match.end(), ["typo"])
+                    if hit is not None:
+                        found.append(_with_distance(hit, distance))
+        return found
+
+    def _typo_candidates(self, token: str) -> tuple[tuple[int, int], ...]:
+        cached = self._typo_cache.get(token)
+        if cached is not None:
+            return cached
+        result: tuple[tuple[int, int], ...] = ()
+        if not lexicon.is_dictionary_word(token):
+            ids: set[int] = set()
+            for variant in _deletes(token, 2):
+                ids.update(self._deletes.get(variant, ()))
+            scored = []
+            for index in ids:
+                key = self._entries[index].key
+                limit = _max_edits(key)
+                if token[0] != key[0]:
+                    limit = 1
+                distance = OSA.distance(token, key, score_cutoff=limit)
+                if 0 < distance <= limit:
+                    scored.append((index, distance))
+            result = tuple(sorted(scored, key=lambda pair: pair[1]))
+        if len(self._typo_cache) >= _MAX_TYPO_CACHE:
+            self._typo_cache.clear()
+        self._typo_cache[token] = result
+        return result
+
+    def _hit(
+        self, entry: _Entry, name: str, folded: Folded, start: int, end: int, kinds: list[str]
+    ) -> MarkHit | None:
+        original_start, original_end = folded.span(start, end)
+        matched = folded.original[original_start:original_end]
+        if any(is_homoglyph(c) for c in matched if not c.isascii()) or folded.has_hidden(
+            original_start, original_end
+        ):
+            kinds = ["homoglyph", *kinds]
+        ordered = tuple(k for k in KINDS if k in kinds)
+        hit = MarkHit(
+            brand=entry.brand,
+            mark=entry.mark,
+            field=name,
+            start=original_start,
+            end=original_end,
+            matched=matched,
+            kind=ordered[0],
+            disguises=ordered,
+        )
+        return _apply_contexts(hit, entry, folded.text, start, end)
+
+    def _judge_generic(
+        self, hits: list[MarkHit], folded: Sequence[tuple[str, Folded]]
+    ) -> list[MarkHit]:
+        """A mark that is an ordinary word counts only in capitals or beside its products."""
+        generic = {(e.brand, e.mark): e for e in self._entries if e.generic and not e.alias}
+        if not generic:
+            return hits
+        whole = " ".join(f.text for _, f in folded)
+        kept = []
+        for hit in hits:
+            entry = generic.get((hit.brand, hit.mark))
+            if entry is None or hit.suppressed or hit.kind not in ("exact", "hashtag"):
+                kept.append(hit)
+                continue
+            shouting = hit.matched.isupper() and len(hit.matched) >= 2
+            beside = any(_contains_phrase(whole, c) for c in entry.context)
+            if shouting or beside:
+                kept.append(hit)
+        return kept
+
+
+def _max_edits(key: str) -> int:
+    return 1 if len(key) < 8 else 2
+
+
+def _deletes(word: str, edits: int) -> set[str]:
+    variants = {word}
+    for count in range(1, min(edits, len(word) - 3) + 1):
+        for positions in combinations(range(len(word)), count):
+            variants.add("".join(c for i, c in enumerate(word) if i not in positions))
+    return variants
+
+
+def _run_char(char: str) -> bool:
+    return is_word_char(char) or char in "@$"
+
+
+def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and (is_word_char(text[left - 1]) or text[left - 1] in "@$"):
+        left -= 1
+    right = end
+    while right < len(text) and (is_word_char(text[right]) or text[right] in "@$"):
+        right += 1
+    return left, right
+
+
+def _glued_ok(entry: _Entry, text: str, start: int, end: int, t_start: int, t_end: int) -> bool:
+    """A mark glued to other words counts when the token is no word itself and the rest are."""
+    if entry.generic or len(entry.key) < 4 or not text[start:end].isalnum():
+        return False
+    token = text[t_start:t_end]
+    if lexicon.is_dictionary_word(token):
+        return False
+    hashtag = t_start > 0 and text[t_start - 1] == "#"
+    parts = [p for p in (text[t_start:start], text[end:t_end]) if p]
+    return all(_part_ok(p, hashtag and len(entry.key) >= 5) for p in parts)
+
+
+def _part_ok(part: str, lenient: bool) -> bool:
+    if part.isdigit():
+        return True
+    if lenient:
+        return part.isalnum()
+    return len(part) >= 3 and part.isalpha() and lexicon.is_dictionary_word(part)
+
+
+def _apply_contexts(hit: MarkHit, entry: _Entry, text: str, start: int, end: int) -> MarkHit:
+    for context in entry.negative:
+        position = text.find(context)
+        while position != -1:
+            if position <= start and end <= position + len(context):
+                return _suppress(hit, "negative_context", context)
+            position = text.find(context, position + 1)
+    if hit.kind not in ("exact", "alias"):
+        return hit
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40) : start])
+    after = re.match(r"[\W_]*([^\W\d_]+)", text[end : end + 40])
+    previous = before[-1] if before else None
+    following = after.group(1) if after else None
+    if following in lexicon.PLACE_AFTER or previous in lexicon.PLACE_BEFORE:
+        return _suppress(hit, "place_name", f"{previous or ''} {hit.matched} {following or ''}")
+    if (
+        previous
+        and previous not in entry.own_words
+        and lexicon.is_unambiguous_given_name(previous)
+        and not hit.matched.isupper()
+    ):
+        return _suppress(hit, "person_name", f"{previous} {hit.matched}")
+    return hit
+
+
+def _suppress(hit: MarkHit, reason: str, context: str) -> MarkHit:
+    return MarkHit(
+        hit.brand,
+        hit.mark,
+        hit.field,
+        hit.start,
+        hit.end,
+        hit.matched,
+        hit.kind,
+        hit.disguises,
+        hit.distance,
+        reason,
+        " ".join(context.split()),
+    )
+
+
+def _with_distance(hit: MarkHit, distance: int) -> MarkHit:
+    return MarkHit(
+        hit.brand,
+        hit.mark,
+        hit.field,
+        hit.start,
+        hit.end,
+        hit.matched,
+        hit.kind,
+        hit.disguises,
+        distance,
+        hit.suppressed,
+        hit.context,
+    )
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    position = text.find(phrase)
+    while position != -1:
+        if bounded(text, position, position + len(phrase)):
+            return True
+        position = text.find(phrase, position + 1)
+    return False
