@@ -176,7 +176,8 @@ def _read_jsonl(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Impo
             try:
                 data = json.loads(text, parse_float=Decimal)
             except json.JSONDecodeError as exc:
-                yield ImportRecordError(name, number, f"not valid JSON: {exc.msg} at column {exc.colno}")
+                column = min(exc.pos, len(text.rstrip())) + 1
+                yield ImportRecordError(name, number, f"not valid JSON: {exc.msg} at column {column}")
                 continue
             yield _to_record(data, name, number)
 

@@ -14,7 +14,8 @@ from hallmark.score.rules import Rules, TermSpec
 from hallmark.text import PhraseMatcher
 from hallmark.text.fold import fold
 
-_WORDS_BEFORE = re.compile(r"([^\W\d_]+)[\W_]*(?:([^\W\d_]+)[\W_]*)?$")
+# one or two words before a term, within its sentence ("not a replica", not "No. Replica")
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+)[^\w.!?;。！？]*(?:([^\W\d_]+)[^\w.!?;。！？]*)?$")
 
 
 class Wording:

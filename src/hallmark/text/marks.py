@@ -186,7 +186,7 @@ class MarkMatcher:
         suffix = text[end:token_end]
         hit = self._hit(entry, name, folded, start, end, [kind])
         if suffix in lexicon.PLACE_AFTER and hit is not None:
-            return _suppress(hit, "place_name", text[token_start:token_end])
+            return _suppress(hit, "place_name", _original(folded, token_start, token_end))
         return hit
 
     def _leet_hits(self, name: str, folded: Folded) -> list[MarkHit]:
@@ -301,7 +301,7 @@ class MarkMatcher:
             kind=ordered[0],
             disguises=ordered,
         )
-        return _apply_contexts(hit, entry, folded.text, start, end)
+        return _apply_contexts(hit, entry, folded, start, end)
 
     def _judge_generic(
         self, hits: list[MarkHit], folded: Sequence[tuple[str, Folded]]
@@ -370,29 +370,39 @@ def _part_ok(part: str, lenient: bool) -> bool:
     return len(part) >= 3 and part.isalpha() and lexicon.is_dictionary_word(part)
 
 
-def _apply_contexts(hit: MarkHit, entry: _Entry, text: str, start: int, end: int) -> MarkHit:
+def _apply_contexts(hit: MarkHit, entry: _Entry, folded: Folded, start: int, end: int) -> MarkHit:
+    text = folded.text
     for context in entry.negative:
         position = text.find(context)
         while position != -1:
             if position <= start and end <= position + len(context):
-                return _suppress(hit, "negative_context", context)
+                first, last = folded.span(position, position + len(context))
+                return _suppress(hit, "negative_context", folded.original[first:last])
             position = text.find(context, position + 1)
     if hit.kind not in ("exact", "alias"):
         return hit
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40) : start])
+    before = list(re.finditer(r"[^\W\d_]+", text[max(0, start - 40) : start]))
     after = re.match(r"[\W_]*([^\W\d_]+)", text[end : end + 40])
-    previous = before[-1] if before else None
+    previous = before[-1].group() if before else None
     following = after.group(1) if after else None
-    if following in lexicon.PLACE_AFTER or previous in lexicon.PLACE_BEFORE:
-        return _suppress(hit, "place_name", f"{previous or ''} {hit.matched} {following or ''}")
+    if following in lexicon.PLACE_AFTER and after is not None:
+        return _suppress(hit, "place_name", _original(folded, start, end + after.end(1)))
+    if previous in lexicon.PLACE_BEFORE:
+        return _suppress(hit, "place_name", _original(folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end))
     if (
         previous
         and previous not in entry.own_words
         and lexicon.is_unambiguous_given_name(previous)
         and not hit.matched.isupper()
     ):
-        return _suppress(hit, "person_name", f"{previous} {hit.matched}")
+        offset = max(0, start - 40) + before[-1].start()
+        return _suppress(hit, "person_name", _original(folded, offset, end))
     return hit
+
+
+def _original(folded: Folded, start: int, end: int) -> str:
+    first, last = folded.span(start, end)
+    return folded.original[first:last]
 
 
 def _suppress(hit: MarkHit, reason: str, context: str) -> MarkHit:

@@ -1,0 +1,41 @@
+# The two commands: `make demo` and `make test`. Both build .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DIR ?= .hallmark/demo
+
+.PHONY: demo test install lint pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo brand add samples/brands/*.yaml
+	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo import samples/listings.jsonl
+	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo scan
+	HALLMARK_DATA_DIR=$(DEMO_DIR) COLUMNS=160 $(BIN)/hallmark --workspace demo review --all --limit 15
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench samples scripts
+	$(BIN)/ruff format --check src tests bench samples scripts
+	$(BIN)/mypy src
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider -q
+
+test: lint pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/text_scan.py
+	$(BIN)/python bench/import.py
+
+clean:
+	rm -rf $(VENV) .hallmark .pytest_cache .mypy_cache .ruff_cache
