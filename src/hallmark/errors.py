@@ -1,13 +1,13 @@
 """Every error Hallmark raises on purpose.
 
-    HallmarkError
-    ├── ConfigError            settings or rules files are wrong
-    ├── NotConfigured          a component is switched off for a stated reason
-    ├── BrandFileError         a brand YAML file failed validation (file, field path, problem)
-    ├── ImportRecordError      one import record is malformed (file, line, reason)
-    ├── ImageRejected          an image failed the checks made before decoding
-    ├── NotFound               a brand, finding or listing does not exist in the workspace
-    └── PluginError            an unknown or duplicate detector or channel name
+HallmarkError
+├── ConfigError            settings or rules files are wrong
+├── NotConfigured          a component is switched off for a stated reason
+├── BrandFileError         a brand YAML file failed validation (file, field path, problem)
+├── ImportRecordError      one import record is malformed (file, line, reason)
+├── ImageRejected          an image failed the checks made before decoding
+├── NotFound               a brand, finding or listing does not exist in the workspace
+└── PluginError            an unknown or duplicate detector or channel name
 """
 
 from __future__ import annotations

@@ -77,7 +77,12 @@ def brand_spec(**fields: Any) -> dict[str, Any]:
         "name": "Cartier",
         "marks": [{"text": "CARTIER", "registrations": ["US 0411975"]}],
         "products": [
-            {"name": "Love bracelet", "category": "bracelet", "list_price": {"USD": 6900}, "price_floor": {"USD": 2000}}
+            {
+                "name": "Love bracelet",
+                "category": "bracelet",
+                "list_price": {"USD": 6900},
+                "price_floor": {"USD": 2000},
+            }
         ],
         "authorized_sellers": [{"platform": "amazon", "account": "A1OFFICIAL"}],
     }

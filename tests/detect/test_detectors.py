@@ -15,8 +15,20 @@ from hallmark.testing import make_brand, make_listing
 
 @pytest.fixture(scope="module")
 def index(rules: Rules) -> BrandIndex:
-    return BrandIndex([make_brand(), make_brand("Valentino", ("VALENTINO",), product="Rockstud pump",
-                                                category="pumps", floor="300", list_price="1100")], rules)
+    return BrandIndex(
+        [
+            make_brand(),
+            make_brand(
+                "Valentino",
+                ("VALENTINO",),
+                product="Rockstud pump",
+                category="pumps",
+                floor="300",
+                list_price="1100",
+            ),
+        ],
+        rules,
+    )
 
 
 def run(detector: object, listing: Listing, index: BrandIndex) -> list[Signal]:
@@ -25,15 +37,25 @@ def run(detector: object, listing: Listing, index: BrandIndex) -> list[Signal]:
 
 WORDING = [
     ("Cartier bracelet replica", [("replica", "replica")]),
-    ("Cartier bracelet 1:1 mirror quality AAA", [("quality_claim", "1:1"), ("quality_claim", "mirror quality"),
-                                                 ("quality_claim", "AAA")]),
+    (
+        "Cartier bracelet 1:1 mirror quality AAA",
+        [("quality_claim", "1:1"), ("quality_claim", "mirror quality"), ("quality_claim", "AAA")],
+    ),
     ("V@lentino dupe, DM for price", [("imitation", "dupe"), ("off_platform", "DM for price")]),
-    ("Réplica Cartier calidad espejo", [("replica", "Réplica"), ("quality_claim", "calidad espejo")]),
-    ("Contrefaçon? non. Réplique qualité miroir", [("replica", "Contrefaçon"), ("replica", "Réplique"),
-                                                  ("quality_claim", "qualité miroir")]),
+    (
+        "Réplica Cartier calidad espejo",
+        [("replica", "Réplica"), ("quality_claim", "calidad espejo")],
+    ),
+    (
+        "Contrefaçon? non. Réplique qualité miroir",
+        [("replica", "Contrefaçon"), ("replica", "Réplique"), ("quality_claim", "qualité miroir")],
+    ),
     ("Nachbildung ohne Logo", [("imitation", "Nachbildung"), ("concealment", "ohne Logo")]),
     ("高仿卡地亚手镯 复刻", [("replica", "高仿"), ("replica", "复刻")]),
-    ("Inspired by Cartier, logo hidden", [("imitation", "Inspired by"), ("concealment", "logo hidden")]),
+    (
+        "Inspired by Cartier, logo hidden",
+        [("imitation", "Inspired by"), ("concealment", "logo hidden")],
+    ),
     ("not a replica, 100% genuine", [("negated", "replica")]),
     ("Pre-owned with receipt", [("provenance", "Pre-owned"), ("provenance", "with receipt")]),
     ("AAA batteries pack of 24", [("quality_claim", "AAA")]),
@@ -63,20 +85,29 @@ PRICES = [
 
 
 @pytest.mark.parametrize(("title", "price", "currency", "expected"), PRICES)
-def test_price(index: BrandIndex, title: str, price: str, currency: str, expected: list[tuple[str, str, float]]) -> None:
+def test_price(
+    index: BrandIndex, title: str, price: str, currency: str, expected: list[tuple[str, str, float]]
+) -> None:
     signals = run(Price(), make_listing(title, price=price, currency=currency), index)
     assert [(s.kind, s.brand, round(s.strength, 4)) for s in signals] == expected
 
 
 def test_price_explanation_quotes_the_numbers(index: BrandIndex) -> None:
     [signal] = run(Price(), make_listing("Cartier Love bracelet", price="29.99"), index)
-    assert signal.explanation == "The price of $29.99 is 1.5% of the $2,000 floor for the Love bracelet."
+    assert (
+        signal.explanation
+        == "The price of $29.99 is 1.5% of the $2,000 floor for the Love bracelet."
+    )
     assert signal.evidence["ratio"] == 0.015
 
 
 def test_price_missing_says_so(index: BrandIndex) -> None:
     [signal] = run(Price(), make_listing("Finally got my Cartier", kind="post"), index)
-    assert (signal.kind, signal.strength, signal.explanation) == ("no_price", 0.0, "The post gives no price.")
+    assert (signal.kind, signal.strength, signal.explanation) == (
+        "no_price",
+        0.0,
+        "The post gives no price.",
+    )
 
 
 SELLERS = [
@@ -90,8 +121,13 @@ SELLERS = [
 
 
 @pytest.mark.parametrize(("platform", "account", "kind", "expected"), SELLERS)
-def test_seller(index: BrandIndex, platform: str, account: str | None, kind: str,
-                expected: list[tuple[str, str, float]]) -> None:
+def test_seller(
+    index: BrandIndex,
+    platform: str,
+    account: str | None,
+    kind: str,
+    expected: list[tuple[str, str, float]],
+) -> None:
     listing = make_listing("Cartier bracelet", platform=platform, account=account, kind=kind)
     signals = run(Seller(), listing, index)
     assert [(s.kind, s.brand, s.strength) for s in signals] == expected

@@ -8,7 +8,6 @@ import struct
 import zlib
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
@@ -18,10 +17,19 @@ from hallmark.store import Store, Workspace
 from hallmark.store.tables import accounts, events, images, listing_versions, listings
 
 GOOD = {
-    "kind": "listing", "platform": "amazon", "external_id": "B0C1234567",
-    "url": "https://www.amazon.com/dp/B0C1234567", "marketplace": "amazon.com", "account": "A2GLAMSTEEL",
-    "title": "Gold Screw Bangle Bracelet", "text": "Stainless steel", "price": 29.99, "currency": "USD",
-    "images": [], "links": [], "captured_at": "2026-11-01T12:00:00Z",
+    "kind": "listing",
+    "platform": "amazon",
+    "external_id": "B0C1234567",
+    "url": "https://www.amazon.com/dp/B0C1234567",
+    "marketplace": "amazon.com",
+    "account": "A2GLAMSTEEL",
+    "title": "Gold Screw Bangle Bracelet",
+    "text": "Stainless steel",
+    "price": 29.99,
+    "currency": "USD",
+    "images": [],
+    "links": [],
+    "captured_at": "2026-11-01T12:00:00Z",
 }
 
 
@@ -32,10 +40,17 @@ def line(**changes: object) -> str:
 
 def png_bomb(width: int = 60_000, height: int = 60_000) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def jpeg(colour: tuple[int, int, int] = (200, 160, 40)) -> bytes:
@@ -53,27 +68,35 @@ def run(store: Store, workspace: Workspace, path: Path, **settings: object):  # 
     return import_file(store, workspace, path, Settings(**settings))  # type: ignore[arg-type]
 
 
-def test_bad_records_are_reported_and_skipped(store: Store, workspace: Workspace, tmp_path: Path) -> None:
+def test_bad_records_are_reported_and_skipped(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
     (tmp_path / "bomb.png").write_bytes(png_bomb())
     (tmp_path / "ok.jpg").write_bytes(jpeg())
     (tmp_path / "big.png").write_bytes(png_bomb(8000, 8000))
     lines = [
-        line(external_id="G1"),                                   # 1 good
-        '{"kind": "listing", "platform": "amazon",',              # 2 broken JSON
-        line(external_id="G2", url=None),                         # 3 listing without url
-        line(external_id=12.5),                                   # 4 float id
-        line(external_id="G3", price="abc"),                      # 5 price not decimal
+        line(external_id="G1"),  # 1 good
+        '{"kind": "listing", "platform": "amazon",',  # 2 broken JSON
+        line(external_id="G2", url=None),  # 3 listing without url
+        line(external_id=12.5),  # 4 float id
+        line(external_id="G3", price="abc"),  # 5 price not decimal
         line(external_id="G4", captured_at="2026-11-01T12:00:00"),  # 6 no offset
-        line(external_id="G5", platform="myspace"),               # 7 unknown platform
-        line(external_id="G6", currency=None),                    # 8 price without currency
-        line(external_id="G7", images=["bomb.png"]),              # 9 image bomb
-        line(external_id="G8", images=["ok.jpg", "big.png"]),     # 10 too many pixels
-        "[1, 2]",                                                 # 11 not an object
-        line(external_id="G9", kind="video"),                     # 12 unknown kind
-        line(external_id=31415926535897932384626, kind="post", url=None, images=["ok.jpg"]),  # 13 good
+        line(external_id="G5", platform="myspace"),  # 7 unknown platform
+        line(external_id="G6", currency=None),  # 8 price without currency
+        line(external_id="G7", images=["bomb.png"]),  # 9 image bomb
+        line(external_id="G8", images=["ok.jpg", "big.png"]),  # 10 too many pixels
+        "[1, 2]",  # 11 not an object
+        line(external_id="G9", kind="video"),  # 12 unknown kind
+        line(
+            external_id=31415926535897932384626, kind="post", url=None, images=["ok.jpg"]
+        ),  # 13 good
     ]
     path = tmp_path / "mixed.jsonl"
-    path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"kind": "post", "text": "caf\xe9"}\n' + line(external_id="G10").encode())
+    path.write_bytes(
+        ("\n".join(lines) + "\n").encode()
+        + b'{"kind": "post", "text": "caf\xe9"}\n'
+        + line(external_id="G10").encode()
+    )
     report = run(store, workspace, path)
     assert report.summary() == "3 new, 0 changed, 0 unchanged, 12 rejected"
     assert [(e.line, e.reason) for e in report.rejected] == [
@@ -82,11 +105,17 @@ def test_bad_records_are_reported_and_skipped(store: Store, workspace: Workspace
         (4, "external_id: a numeric id must be a whole number written without a decimal point"),
         (5, "price: 'abc' is not a decimal number"),
         (6, "captured_at: '2026-11-01T12:00:00' has no UTC offset (add Z or +hh:mm)"),
-        (7, "platform: unknown platform 'myspace'; one of amazon, ebay, etsy, aliexpress, shopify, webstore, "
-            "instagram, tiktok, x, pinterest, facebook"),
+        (
+            7,
+            "platform: unknown platform 'myspace'; one of amazon, ebay, etsy, aliexpress, shopify, webstore, "
+            "instagram, tiktok, x, pinterest, facebook",
+        ),
         (8, "currency: required when a price is given"),
-        (9, "image 'bomb.png': decompression bomb refused: Image size (3600000000 pixels) exceeds limit of "
-            "178956970 pixels, could be decompression bomb DOS attack."),
+        (
+            9,
+            "image 'bomb.png': decompression bomb refused: Image size (3600000000 pixels) exceeds limit of "
+            "178956970 pixels, could be decompression bomb DOS attack.",
+        ),
         (10, "image 'big.png': 8000x8000 = 64,000,000 pixels exceeds the limit of 40,000,000"),
         (11, "a record must be a JSON object"),
         (12, "kind: 'video' is not listing, post or account"),
@@ -100,14 +129,20 @@ def test_bad_records_are_reported_and_skipped(store: Store, workspace: Workspace
 
 def test_rejection_list_is_exact(store: Store, workspace: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_bytes(b'{"kind": "post", "platform": "x", "external_id": "1", "text": "caf\xe9", '
-                     b'"captured_at": "2026-11-01T12:00:00Z"}\n' + line(external_id="OK").encode() + b"\n")
+    path.write_bytes(
+        b'{"kind": "post", "platform": "x", "external_id": "1", "text": "caf\xe9", '
+        b'"captured_at": "2026-11-01T12:00:00Z"}\n' + line(external_id="OK").encode() + b"\n"
+    )
     report = run(store, workspace, path)
-    assert [(e.line, e.reason) for e in report.rejected] == [(1, "not valid UTF-8 (byte 66 of the line)")]
+    assert [(e.line, e.reason) for e in report.rejected] == [
+        (1, "not valid UTF-8 (byte 66 of the line)")
+    ]
     assert report.counts.new == 1
 
 
-def test_a_50_mb_line_is_refused_without_losing_the_next(store: Store, workspace: Workspace, tmp_path: Path) -> None:
+def test_a_50_mb_line_is_refused_without_losing_the_next(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
     path = tmp_path / "big.jsonl"
     with path.open("wb") as handle:
         handle.write(line(external_id="A").encode() + b"\n")
@@ -117,7 +152,9 @@ def test_a_50_mb_line_is_refused_without_losing_the_next(store: Store, workspace
     assert report.counts.new == 2
     [error] = report.rejected
     assert error.line == 2
-    assert error.reason.startswith("line is 50,000,") and error.reason.endswith("over the limit of 1,048,576")
+    assert error.reason.startswith("line is 50,000,") and error.reason.endswith(
+        "over the limit of 1,048,576"
+    )
 
 
 def test_empty_file(store: Store, workspace: Workspace, tmp_path: Path) -> None:
@@ -129,24 +166,48 @@ def test_empty_file(store: Store, workspace: Workspace, tmp_path: Path) -> None:
     ]
 
 
-def test_reimport_changes_nothing_and_versions_changes(store: Store, workspace: Workspace, tmp_path: Path) -> None:
+def test_reimport_changes_nothing_and_versions_changes(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
     (tmp_path / "a.jpg").write_bytes(jpeg())
     path = tmp_path / "l.jsonl"
-    path.write_text(line(images=["a.jpg"]) + "\n" + json.dumps(
-        {"kind": "account", "platform": "amazon", "external_id": "A2GLAMSTEEL", "display_name": "GlamSteel"}) + "\n")
+    path.write_text(
+        line(images=["a.jpg"])
+        + "\n"
+        + json.dumps(
+            {
+                "kind": "account",
+                "platform": "amazon",
+                "external_id": "A2GLAMSTEEL",
+                "display_name": "GlamSteel",
+            }
+        )
+        + "\n"
+    )
     assert run(store, workspace, path).summary() == "2 new, 0 changed, 0 unchanged, 0 rejected"
     before = count(store, events)
     assert run(store, workspace, path).summary() == "0 new, 0 changed, 2 unchanged, 0 rejected"
     assert count(store, events) == before
-    assert (count(store, listings), count(store, listing_versions), count(store, accounts), count(store, images)) == (1, 1, 1, 1)
+    assert (
+        count(store, listings),
+        count(store, listing_versions),
+        count(store, accounts),
+        count(store, images),
+    ) == (1, 1, 1, 1)
 
     path.write_text(line(images=["a.jpg"], captured_at="2026-11-05T12:00:00Z") + "\n")
     assert run(store, workspace, path).summary() == "0 new, 0 changed, 1 unchanged, 0 rejected"
-    path.write_text(line(images=["a.jpg"], price="24.99", captured_at="2026-11-06T12:00:00Z") + "\n")
+    path.write_text(
+        line(images=["a.jpg"], price="24.99", captured_at="2026-11-06T12:00:00Z") + "\n"
+    )
     assert run(store, workspace, path).summary() == "0 new, 1 changed, 0 unchanged, 0 rejected"
     with store.transaction() as conn:
         row = conn.execute(select(listings.c.current_version, listings.c.last_seen)).one()
-        prices = list(conn.execute(select(listing_versions.c.price).order_by(listing_versions.c.version)).scalars())
+        prices = list(
+            conn.execute(
+                select(listing_versions.c.price).order_by(listing_versions.c.version)
+            ).scalars()
+        )
         names = list(conn.execute(select(events.c.name).order_by(events.c.id)).scalars())
     assert row.current_version == 2 and row.last_seen.day == 6
     assert prices == ["29.99", "24.99"]
@@ -161,7 +222,7 @@ def test_csv_with_json_list_cells(store: Store, workspace: Workspace, tmp_path: 
     path.write_text(
         "kind,platform,external_id,url,account,title,price,currency,hashtags,captured_at\n"
         'listing,ebay,1001,https://www.ebay.com/itm/1001,seller1,"Gold bangle, 18k",19.99,USD,"[""gold""]",2026-11-01T12:00:00+01:00\n'
-        'listing,ebay,1002,https://www.ebay.com/itm/1002,seller1,Bangle,oops,USD,[],2026-11-01T12:00:00Z\n'
+        "listing,ebay,1002,https://www.ebay.com/itm/1002,seller1,Bangle,oops,USD,[],2026-11-01T12:00:00Z\n"
         'post,instagram,1003,,someone,,,,"not json",2026-11-01T12:00:00Z\n',
         encoding="utf-8",
     )
@@ -173,5 +234,9 @@ def test_csv_with_json_list_cells(store: Store, workspace: Workspace, tmp_path: 
     ]
     with store.transaction() as conn:
         version = conn.execute(select(listing_versions)).one()
-    assert (version.title, version.price, version.hashtags) == ("Gold bangle, 18k", "19.99", ["gold"])
+    assert (version.title, version.price, version.hashtags) == (
+        "Gold bangle, 18k",
+        "19.99",
+        ["gold"],
+    )
     assert version.captured_at.hour in (11,)  # stored as UTC

@@ -59,23 +59,46 @@ def test_contract_format_loads(tmp_path: Path) -> None:
 
 ERRORS = [
     (CONTRACT.replace("name: Cartier\n", ""), [("name", "required field is missing")]),
-    (CONTRACT.replace("platform: amazon", "platform: amazn"),
-     [("authorized_sellers.0.platform", "Value error, unknown platform 'amazn'; one of amazon, ebay, etsy, "
-       "aliexpress, shopify, webstore, instagram, tiktok, x, pinterest, facebook")]),
-    (CONTRACT.replace("USD: 2000", "usd: 2000"),
-     [("products.0.price_floor", "Value error, 'usd' is not an ISO 4217 currency code")]),
-    (CONTRACT.replace('"US 0411975"', '"0411975"'),
-     [("marks.0.registrations.0", "Value error, write a registration as 'OFFICE NUMBER', e.g. 'US 0411975'")]),
-    (CONTRACT.replace("category: bracelet", "category: bracelet\n    colour: gold"),
-     [("products.0.colour", "unknown field")]),
-    (CONTRACT.replace("logos/cartier.png", "logos/missing.png"), [("logos.0", "file not found: logos/missing.png")]),
+    (
+        CONTRACT.replace("platform: amazon", "platform: amazn"),
+        [
+            (
+                "authorized_sellers.0.platform",
+                "Value error, unknown platform 'amazn'; one of amazon, ebay, etsy, "
+                "aliexpress, shopify, webstore, instagram, tiktok, x, pinterest, facebook",
+            )
+        ],
+    ),
+    (
+        CONTRACT.replace("USD: 2000", "usd: 2000"),
+        [("products.0.price_floor", "Value error, 'usd' is not an ISO 4217 currency code")],
+    ),
+    (
+        CONTRACT.replace('"US 0411975"', '"0411975"'),
+        [
+            (
+                "marks.0.registrations.0",
+                "Value error, write a registration as 'OFFICE NUMBER', e.g. 'US 0411975'",
+            )
+        ],
+    ),
+    (
+        CONTRACT.replace("category: bracelet", "category: bracelet\n    colour: gold"),
+        [("products.0.colour", "unknown field")],
+    ),
+    (
+        CONTRACT.replace("logos/cartier.png", "logos/missing.png"),
+        [("logos.0", "file not found: logos/missing.png")],
+    ),
     ("- just a list\n", [("(file)", "must be a mapping with a 'name' and 'marks'")]),
     ("name: [unclosed\n", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "problems"), ERRORS)
-def test_errors_name_file_path_and_problem(tmp_path: Path, text: str, problems: list[tuple[str, str]] | None) -> None:
+def test_errors_name_file_path_and_problem(
+    tmp_path: Path, text: str, problems: list[tuple[str, str]] | None
+) -> None:
     path = write(tmp_path, text)
     with pytest.raises(BrandFileError) as caught:
         load_brand_file(path)

@@ -26,7 +26,13 @@ CASES = [
     ("Cartier Love bracelet", "29.99", "A2GLAMSTEEL", "listing", ("high", 0.745)),
     ("Cartier Love bracelet", "6900", "A1OFFICIAL", "listing", ("low", 0.15)),
     ("Cartier Love bracelet replica", "6900", "A1OFFICIAL", "listing", ("low", 0.39)),
-    ("Pre-owned Cartier Love bracelet with receipt", "4500", "resale.shop", "listing", ("low", 0.3625)),
+    (
+        "Pre-owned Cartier Love bracelet with receipt",
+        "4500",
+        "resale.shop",
+        "listing",
+        ("low", 0.3625),
+    ),
     ("Finally got my Cartier!", None, "fan", "post", ("low", 0.15)),
     ("Cartiier bracelet", None, "shop", "post", ("medium", 0.4)),
     ("Gold Screw Bangle Bracelet replica", "29.99", "A2GLAMSTEEL", "listing", None),
@@ -36,8 +42,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("title", "price", "account", "kind", "expected"), CASES)
-def test_levels(index: BrandIndex, title: str, price: str | None, account: str, kind: str,
-                expected: tuple[str, float] | None) -> None:
+def test_levels(
+    index: BrandIndex,
+    title: str,
+    price: str | None,
+    account: str,
+    kind: str,
+    expected: tuple[str, float] | None,
+) -> None:
     findings = score(make_listing(title, price=price, account=account, kind=kind), index)
     if expected is None:
         assert findings == []
@@ -53,7 +65,9 @@ def test_naming_the_brand_five_times_counts_once(index: BrandIndex) -> None:
 
 
 def test_explanation_states_facts_in_order(index: BrandIndex) -> None:
-    [finding] = score(make_listing("Сartier Love bracelet replica", price="29.99", account="A2GLAMSTEEL"), index)
+    [finding] = score(
+        make_listing("Сartier Love bracelet replica", price="29.99", account="A2GLAMSTEEL"), index
+    )
     assert finding.explanation == (
         "The title spells CARTIER with a Cyrillic 'С' for 'C' ('Сartier'). "
         "The title says 'replica' (calls the item a copy). "
@@ -64,7 +78,9 @@ def test_explanation_states_facts_in_order(index: BrandIndex) -> None:
 
 
 def test_authorized_seller_caps_and_is_named(index: BrandIndex) -> None:
-    [finding] = score(make_listing("Cartier Love bracelet replica", price="6900", account="A1OFFICIAL"), index)
+    [finding] = score(
+        make_listing("Cartier Love bracelet replica", price="6900", account="A1OFFICIAL"), index
+    )
     assert finding.level == Level.LOW
     assert "seller.authorized" in finding.exculpatory
     assert "is an authorized amazon seller of Cartier" in finding.explanation
@@ -72,7 +88,10 @@ def test_authorized_seller_caps_and_is_named(index: BrandIndex) -> None:
 
 def test_excused_mention_explains_why(index: BrandIndex) -> None:
     [finding] = score(make_listing("Flat on Cartier Street", price="900"), index)
-    assert finding.explanation == "Mentions CARTIER only in 'Cartier Street', a context the brand lists as unrelated."
+    assert (
+        finding.explanation
+        == "Mentions CARTIER only in 'Cartier Street', a context the brand lists as unrelated."
+    )
 
 
 def test_per_brand_thresholds(rules: Rules) -> None:

@@ -10,7 +10,9 @@ from hallmark.text import fold
 MIXED = st.text(
     alphabet=st.one_of(
         st.characters(min_codepoint=0x20, max_codepoint=0x7E),
-        st.sampled_from("аеорсхіАЕОРСХΑΒΕΗΙΚΜΝΟΡΤΧａｂｃ𝐂𝐚İßﬁé\u200b\u200d\ufeff\u00ad高仿卡地亚💎"),
+        st.sampled_from(
+            "аеорсхіАЕОРСХΑΒΕΗΙΚΜΝΟΡΤΧａｂｃ𝐂𝐚İßﬁé\u200b\u200d\ufeff\u00ad高仿卡地亚💎"
+        ),
         st.characters(),
     ),
     max_size=60,

@@ -11,8 +11,13 @@ from hallmark.text import MarkMatcher, MarkSpec
 def matcher() -> MarkMatcher:
     return MarkMatcher(
         [
-            MarkSpec("Cartier", "CARTIER", ("卡地亚", "カルティエ"), ("cartier street", "jacques cartier bridge"),
-                     ("bracelet", "love bracelet")),
+            MarkSpec(
+                "Cartier",
+                "CARTIER",
+                ("卡地亚", "カルティエ"),
+                ("cartier street", "jacques cartier bridge"),
+                ("bracelet", "love bracelet"),
+            ),
             MarkSpec("Valentino", "VALENTINO", (), (), ("pumps", "rockstud")),
             MarkSpec("Louis Vuitton", "Louis Vuitton", (), (), ("bag",)),
             MarkSpec("Ion", "ION", (), (), ("watch",)),
@@ -57,7 +62,9 @@ def test_disguise_is_found_and_named(
     matcher: MarkMatcher, text: str, brand: str, kind: str, disguises: tuple[str, ...], matched: str
 ) -> None:
     hits = [h for h in matcher.find([("title", text)]) if h.suppressed is None]
-    assert [(h.brand, h.kind, h.disguises, h.matched) for h in hits] == [(brand, kind, disguises, matched)]
+    assert [(h.brand, h.kind, h.disguises, h.matched) for h in hits] == [
+        (brand, kind, disguises, matched)
+    ]
     assert text[hits[0].start : hits[0].end] == matched
 
 
@@ -106,7 +113,10 @@ def test_offsets_point_into_the_original_field(matcher: MarkMatcher) -> None:
 
 def test_each_field_is_reported_separately(matcher: MarkMatcher) -> None:
     hits = matcher.find([("title", "Cartier bracelet"), ("hashtags", "#cartierlove")])
-    assert [(h.field, h.kind, h.start, h.end) for h in hits] == [("title", "exact", 0, 7), ("hashtags", "hashtag", 1, 8)]
+    assert [(h.field, h.kind, h.start, h.end) for h in hits] == [
+        ("title", "exact", 0, 7),
+        ("hashtags", "hashtag", 1, 8),
+    ]
 
 
 def test_generic_mark_needs_capitals_or_its_product(matcher: MarkMatcher) -> None:

@@ -49,7 +49,9 @@ class _Record(BaseModel):
             return str(value)
         if isinstance(value, Decimal):
             if value != value.to_integral_value() or "e" in str(value).lower() or "." in str(value):
-                raise ValueError("a numeric id must be a whole number written without a decimal point")
+                raise ValueError(
+                    "a numeric id must be a whole number written without a decimal point"
+                )
             return str(value)
         if isinstance(value, str) and not value.strip():
             raise ValueError("must not be empty")
@@ -139,9 +141,7 @@ class ParsedRecord:
     record: Listing | Account
 
 
-def read_records(
-    path: Path, *, max_line_bytes: int
-) -> Iterator[ParsedRecord | ImportRecordError]:
+def read_records(path: Path, *, max_line_bytes: int) -> Iterator[ParsedRecord | ImportRecordError]:
     """Each record of a JSON Lines or CSV file, or the error that rejected it."""
     if path.suffix.lower() == ".csv":
         yield from _read_csv(path, max_line_bytes)
@@ -167,7 +167,9 @@ def _read_jsonl(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Impo
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield ImportRecordError(name, number, f"not valid UTF-8 (byte {exc.start} of the line)")
+                yield ImportRecordError(
+                    name, number, f"not valid UTF-8 (byte {exc.start} of the line)"
+                )
                 continue
             if number == 1:
                 text = text.lstrip("\ufeff")
@@ -177,7 +179,9 @@ def _read_jsonl(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Impo
                 data = json.loads(text, parse_float=Decimal)
             except json.JSONDecodeError as exc:
                 column = min(exc.pos, len(text.rstrip())) + 1
-                yield ImportRecordError(name, number, f"not valid JSON: {exc.msg} at column {column}")
+                yield ImportRecordError(
+                    name, number, f"not valid JSON: {exc.msg} at column {column}"
+                )
                 continue
             yield _to_record(data, name, number)
 
@@ -208,7 +212,9 @@ def _read_csv(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Import
             yield _csv_row(row, name, start)
 
 
-def _csv_row(row: dict[str | Any, str | Any], name: str, line: int) -> ParsedRecord | ImportRecordError:
+def _csv_row(
+    row: dict[str | Any, str | Any], name: str, line: int
+) -> ParsedRecord | ImportRecordError:
     data: dict[str, Any] = {}
     for key, value in row.items():
         if key is None:
@@ -238,7 +244,11 @@ def _to_record(data: object, name: str, line: int) -> ParsedRecord | ImportRecor
     elif kind == "account":
         model = AccountRecord
     else:
-        problem = "required field is missing" if kind is None else f"{kind!r} is not listing, post or account"
+        problem = (
+            "required field is missing"
+            if kind is None
+            else f"{kind!r} is not listing, post or account"
+        )
         return ImportRecordError(name, line, f"kind: {problem}")
     try:
         record = model.model_validate(data)

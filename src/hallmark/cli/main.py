@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -63,7 +64,9 @@ def import_(
                 workspace,
                 path,
                 state.settings,
-                on_error=lambda e: err.print(f"[yellow]{e}[/yellow]", highlight=False, soft_wrap=True, markup=True),
+                on_error=lambda e: err.print(
+                    f"[yellow]{e}[/yellow]", highlight=False, soft_wrap=True, markup=True
+                ),
                 on_progress=advance,
             )
         typer.echo(report.summary())
@@ -98,11 +101,13 @@ def scan(
             after_batch=hook,
         )
     if report.brands == 0:
-        err.print("[yellow]No brands in this workspace: add one with `hallmark brand add FILE`.[/yellow]")
+        err.print(
+            "[yellow]No brands in this workspace: add one with `hallmark brand add FILE`.[/yellow]"
+        )
     scan_summary(err, report)
 
 
-def _crash_hook() -> typer.models.Any:
+def _crash_hook() -> Callable[[int], None]:
     """Test-only: HALLMARK_TEST_CRASH_AFTER_BATCHES=N kills the process after batch N commits."""
     value = os.environ.get("HALLMARK_TEST_CRASH_AFTER_BATCHES")
     if not value:
@@ -120,7 +125,9 @@ def _crash_hook() -> typer.models.Any:
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    corpus: Annotated[Path, typer.Argument(help="Corpus folder (brands/, <split>/).")] = Path("tests/corpus"),
+    corpus: Annotated[Path, typer.Argument(help="Corpus folder (brands/, <split>/).")] = Path(
+        "tests/corpus"
+    ),
     split: Annotated[list[str] | None, typer.Option(help="Split(s) to report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     misses: Annotated[int, typer.Option(help="Also list this many misclassified records.")] = 0,

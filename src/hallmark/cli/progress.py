@@ -7,7 +7,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 if TYPE_CHECKING:
@@ -18,7 +25,7 @@ if TYPE_CHECKING:
 class Advance:
     """Callable that moves a progress bar on; `set_total` fixes its length."""
 
-    def __init__(self, progress: Progress, task: int) -> None:
+    def __init__(self, progress: Progress, task: TaskID) -> None:
         self._progress = progress
         self._task = task
 
@@ -70,19 +77,40 @@ def eval_tables(console: Console, result: EvalResult, splits: list[str]) -> None
     for column in ("detector", "precision", "recall", "tp", "fp", "fn"):
         detectors.add_column(column)
     for name, tally in sorted(result.detectors.items()):
-        detectors.add_row(name, _pct(tally.precision), _pct(tally.recall), str(tally.tp), str(tally.fp), str(tally.fn))
+        detectors.add_row(
+            name,
+            _pct(tally.precision),
+            _pct(tally.recall),
+            str(tally.tp),
+            str(tally.fp),
+            str(tally.fn),
+        )
     console.print(detectors)
     kinds = Table(title="brand_mention by disguise kind (kind named first)")
     for column in ("kind", "precision", "recall", "found with kind listed", "tp", "fp", "fn"):
         kinds.add_column(column)
     for name, tally in sorted(result.kinds.items()):
         named, total = result.kind_named[name]
-        kinds.add_row(name, _pct(tally.precision), _pct(tally.recall), f"{named}/{total}",
-                      str(tally.tp), str(tally.fp), str(tally.fn))
+        kinds.add_row(
+            name,
+            _pct(tally.precision),
+            _pct(tally.recall),
+            f"{named}/{total}",
+            str(tally.tp),
+            str(tally.fp),
+            str(tally.fn),
+        )
     console.print(kinds)
     levels = Table(title="Risk levels (finding at or above the level vs label)")
     for column in ("level", "precision", "recall", "tp", "fp", "fn"):
         levels.add_column(column)
     for name, tally in sorted(result.levels.items()):
-        levels.add_row(name, _pct(tally.precision), _pct(tally.recall), str(tally.tp), str(tally.fp), str(tally.fn))
+        levels.add_row(
+            name,
+            _pct(tally.precision),
+            _pct(tally.recall),
+            str(tally.tp),
+            str(tally.fp),
+            str(tally.fn),
+        )
     console.print(levels)

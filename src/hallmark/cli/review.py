@@ -17,21 +17,43 @@ from rich.text import Text
 from hallmark.cli.context import get_app
 from hallmark.domain import Level
 from hallmark.review import BASES, VERDICTS, group_by_seller, highlight_spans
-from hallmark.store.findings import FindingRow, add_decisions, decisions_for, get_finding, query_findings
+from hallmark.store.findings import (
+    FindingRow,
+    add_decisions,
+    decisions_for,
+    get_finding,
+    query_findings,
+)
 
 app = typer.Typer(help="The review queue and decisions.", invoke_without_command=True)
 findings_app = typer.Typer(help="Export findings.", no_args_is_help=True)
 EXPORT_FIELDS = (
-    "id", "platform", "external_id", "url", "account", "brand", "risk", "level", "explanation",
-    "signals", "scored_at", "rules_version", "code_version", "thresholds", "exculpatory",
-    "verdict", "basis",
+    "id",
+    "platform",
+    "external_id",
+    "url",
+    "account",
+    "brand",
+    "risk",
+    "level",
+    "explanation",
+    "signals",
+    "scored_at",
+    "rules_version",
+    "code_version",
+    "thresholds",
+    "exculpatory",
+    "verdict",
+    "basis",
 )
 
 
 @app.callback()
 def queue(
     ctx: typer.Context,
-    min_level: Annotated[str, typer.Option(help="Lowest level shown: low, medium or high.")] = "medium",
+    min_level: Annotated[
+        str, typer.Option(help="Lowest level shown: low, medium or high.")
+    ] = "medium",
     limit: Annotated[int, typer.Option(help="Most findings shown.")] = 50,
     all_: Annotated[bool, typer.Option("--all", help="Include decided findings.")] = False,
 ) -> None:
@@ -50,18 +72,35 @@ def queue(
     for seller, items in group_by_seller(rows):
         if shown >= limit:
             break
-        table = Table(title=f"{seller} — {len(items)} finding(s)", title_justify="left", expand=True)
-        for column, ratio in (("id", 1), ("level", 1), ("risk", 1), ("brand", 2), ("listing", 3), ("explanation", 8)):
+        table = Table(
+            title=f"{seller} — {len(items)} finding(s)", title_justify="left", expand=True
+        )
+        for column, ratio in (
+            ("id", 1),
+            ("level", 1),
+            ("risk", 1),
+            ("brand", 2),
+            ("listing", 3),
+            ("explanation", 8),
+        ):
             table.add_column(column, ratio=ratio, overflow="fold")
         for row in items[: limit - shown]:
-            table.add_row(str(row.id), row.level, f"{row.risk:.2f}", row.brand,
-                          f"{row.external_id}\n{row.title or ''}", row.explanation)
+            table.add_row(
+                str(row.id),
+                row.level,
+                f"{row.risk:.2f}",
+                row.brand,
+                f"{row.external_id}\n{row.title or ''}",
+                row.explanation,
+            )
             shown += 1
         console.print(table)
 
 
 @app.command("show")
-def show(ctx: typer.Context, finding_id: Annotated[int, typer.Argument(help="Finding id.")]) -> None:
+def show(
+    ctx: typer.Context, finding_id: Annotated[int, typer.Argument(help="Finding id.")]
+) -> None:
     """One finding with its evidence, the matched spans highlighted."""
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
@@ -69,25 +108,41 @@ def show(ctx: typer.Context, finding_id: Annotated[int, typer.Argument(help="Fin
         row = get_finding(conn, workspace, finding_id)
         history = decisions_for(conn, workspace, finding_id)
     console = Console()
-    console.print(Panel(row.explanation, title=f"Finding {row.id}: {row.brand}, {row.level} ({row.risk:.2f})"))
+    console.print(
+        Panel(row.explanation, title=f"Finding {row.id}: {row.brand}, {row.level} ({row.risk:.2f})")
+    )
     console.print(f"{row.platform} {row.kind} {row.external_id}  {row.url or ''}")
-    console.print(f"account: {row.account or '(unknown)'}   price: {row.price or '—'} {row.currency or ''}")
+    console.print(
+        f"account: {row.account or '(unknown)'}   price: {row.price or '—'} {row.currency or ''}"
+    )
     spans = highlight_spans(row)
-    fields = {"title": row.title, "text": row.text, "hashtags": " ".join("#" + h.lstrip("#") for h in row.hashtags)}
+    fields = {
+        "title": row.title,
+        "text": row.text,
+        "hashtags": " ".join("#" + h.lstrip("#") for h in row.hashtags),
+    }
     for name, value in fields.items():
         if value:
-            console.print(Text(f"{name}: ", style="bold") + _highlighted(value, spans.get(name, [])))
+            console.print(
+                Text(f"{name}: ", style="bold") + _highlighted(value, spans.get(name, []))
+            )
     table = Table(title="Signals")
     for column in ("detector", "kind", "strength", "explanation"):
         table.add_column(column, overflow="fold")
     for signal in row.signals:
-        table.add_row(signal["detector"], signal["kind"], f"{signal['strength']:.2f}", signal["explanation"])
+        table.add_row(
+            signal["detector"], signal["kind"], f"{signal['strength']:.2f}", signal["explanation"]
+        )
     console.print(table)
-    console.print(f"scored {row.scored_at:%Y-%m-%d %H:%M:%S} UTC · rules {row.rules_version} · "
-                  f"code {row.code_version} · thresholds {row.thresholds}")
+    console.print(
+        f"scored {row.scored_at:%Y-%m-%d %H:%M:%S} UTC · rules {row.rules_version} · "
+        f"code {row.code_version} · thresholds {row.thresholds}"
+    )
     for decision in history:
-        console.print(f"decision {decision['id']}: {decision['verdict']} ({decision['basis'] or '—'}) "
-                      f"{decision['decided_at']:%Y-%m-%d %H:%M} {decision['note'] or ''}")
+        console.print(
+            f"decision {decision['id']}: {decision['verdict']} ({decision['basis'] or '—'}) "
+            f"{decision['decided_at']:%Y-%m-%d %H:%M} {decision['note'] or ''}"
+        )
 
 
 def _highlighted(value: str, spans: list[tuple[int, int, str]]) -> Text:
@@ -107,14 +162,20 @@ def decide(
 ) -> None:
     """Record a decision on one or more findings."""
     if verdict not in VERDICTS:
-        raise typer.BadParameter(f"{verdict!r}: use one of {', '.join(VERDICTS)}", param_hint="--verdict")
+        raise typer.BadParameter(
+            f"{verdict!r}: use one of {', '.join(VERDICTS)}", param_hint="--verdict"
+        )
     if basis is not None and basis not in BASES:
         raise typer.BadParameter(f"{basis!r}: use one of {', '.join(BASES)}", param_hint="--basis")
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
     with store.transaction() as conn:
-        add_decisions(conn, workspace, finding_ids, verdict=verdict, basis=basis, note=note, at=store.clock())
-    typer.echo(f"recorded {verdict} on {len(finding_ids)} finding(s): {', '.join(map(str, finding_ids))}")
+        add_decisions(
+            conn, workspace, finding_ids, verdict=verdict, basis=basis, note=note, at=store.clock()
+        )
+    typer.echo(
+        f"recorded {verdict} on {len(finding_ids)} finding(s): {', '.join(map(str, finding_ids))}"
+    )
 
 
 @findings_app.command("export")
@@ -179,4 +240,6 @@ def _level(text: str) -> Level:
     try:
         return Level.parse(text)
     except KeyError:
-        raise typer.BadParameter(f"{text!r}: use low, medium or high", param_hint="--min-level") from None
+        raise typer.BadParameter(
+            f"{text!r}: use low, medium or high", param_hint="--min-level"
+        ) from None

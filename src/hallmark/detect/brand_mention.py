@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
+from pydantic import BaseModel
+
 from hallmark.detect.base import NoOptions
 from hallmark.detect.describe import field_name, quote, script_of
 from hallmark.detect.index import BrandIndex, listing_fields
@@ -23,7 +25,7 @@ class BrandMention:
 
     name: ClassVar[str] = "brand_mention"
     kinds: ClassVar[tuple[str, ...]] = KINDS + SUPPRESSIONS
-    Options: ClassVar[type[NoOptions]] = NoOptions
+    Options: ClassVar[type[BaseModel]] = NoOptions
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
         for listing in listings:
@@ -52,9 +54,7 @@ def _signal(hit: MarkHit, key: tuple[str, str], text: str) -> Signal:
         evidence["distance"] = hit.distance
     if hit.suppressed:
         evidence["context"] = hit.context
-        return Signal(
-            "brand_mention", hit.suppressed, hit.brand, key, 0.0, _excused(hit), evidence
-        )
+        return Signal("brand_mention", hit.suppressed, hit.brand, key, 0.0, _excused(hit), evidence)
     swaps = _homoglyphs(hit.matched)
     if swaps:
         evidence["homoglyphs"] = swaps
@@ -71,9 +71,7 @@ def _explain(hit: MarkHit, token: str, swaps: list[dict[str, str]]) -> str:
     if hit.kind == "homoglyph":
         if any(s["char"] in ZERO_WIDTH for s in swaps) and len(swaps) == 1:
             return f"{where} writes {mark} with a hidden zero-width character ({shown})."
-        described = ", ".join(
-            f"a {s['script']} '{s['char']}' for '{s['as']}'" for s in swaps[:3]
-        )
+        described = ", ".join(f"a {s['script']} '{s['char']}' for '{s['as']}'" for s in swaps[:3])
         return f"{where} spells {mark} with {described} ({shown})."
     if hit.kind == "leetspeak":
         return f"{where} spells {mark} with digits or symbols for letters ({shown})."
@@ -104,13 +102,24 @@ def _homoglyphs(matched: str) -> list[dict[str, str]]:
     swaps = []
     for char in matched:
         if char in ZERO_WIDTH:
-            swaps.append({"char": char, "as": "", "script": "zero-width",
-                          "name": unicodedata.name(char, "ZERO WIDTH")})
+            swaps.append(
+                {
+                    "char": char,
+                    "as": "",
+                    "script": "zero-width",
+                    "name": unicodedata.name(char, "ZERO WIDTH"),
+                }
+            )
         elif not char.isascii() and is_homoglyph(char):
             plain = fold(char).text
-            swaps.append({"char": char, "as": plain.upper() if char.isupper() else plain,
-                          "script": script_of(char),
-                          "name": unicodedata.name(char, "")})
+            swaps.append(
+                {
+                    "char": char,
+                    "as": plain.upper() if char.isupper() else plain,
+                    "script": script_of(char),
+                    "name": unicodedata.name(char, ""),
+                }
+            )
     return swaps
 
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from pydantic import BaseModel, Field
 
 from hallmark.detect.describe import money, percent
-from hallmark.detect.index import BrandIndex
+from hallmark.detect.index import BrandIndex, ProductMatch
 from hallmark.domain import Listing, Signal
 
 
@@ -25,8 +25,13 @@ class Price:
     """Compares the listing's price with the floor of the product it appears to offer."""
 
     name: ClassVar[str] = "price"
-    kinds: ClassVar[tuple[str, ...]] = ("below_floor", "above_floor", "at_or_above_list", "no_price")
-    Options: ClassVar[type[PriceOptions]] = PriceOptions
+    kinds: ClassVar[tuple[str, ...]] = (
+        "below_floor",
+        "above_floor",
+        "at_or_above_list",
+        "no_price",
+    )
+    Options: ClassVar[type[BaseModel]] = PriceOptions
 
     def __init__(self, options: PriceOptions | None = None) -> None:
         self.options = options or PriceOptions()
@@ -46,7 +51,7 @@ class Price:
                     yield signal
 
     def _compare(
-        self, listing: Listing, brand: str, brands: BrandIndex, matches: list
+        self, listing: Listing, brand: str, brands: BrandIndex, matches: list[ProductMatch]
     ) -> Signal | None:
         assert listing.price is not None and listing.currency is not None
         found = brands.floor_for(brand, matches, listing.currency)
@@ -70,7 +75,9 @@ class Price:
         }
         key = (listing.platform, listing.external_id)
         if ratio < 1:
-            strength = min(1.0, float((1 - ratio) / Decimal(str(1 - self.options.full_strength_ratio))))
+            strength = min(
+                1.0, float((1 - ratio) / Decimal(str(1 - self.options.full_strength_ratio)))
+            )
             text = (
                 f"The price of {money(price, currency)} is {percent(ratio)} of the "
                 f"{shown_floor}{converted} floor {about}."

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from pydantic import BaseModel
+
 from hallmark.detect.base import NoOptions
 from hallmark.detect.index import BrandIndex
 from hallmark.domain import Listing, Signal
@@ -15,7 +17,7 @@ class Seller:
 
     name: ClassVar[str] = "seller"
     kinds: ClassVar[tuple[str, ...]] = ("unauthorized", "authorized")
-    Options: ClassVar[type[NoOptions]] = NoOptions
+    Options: ClassVar[type[BaseModel]] = NoOptions
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
         for listing in listings:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from pydantic import BaseModel
+
 from hallmark.detect.base import NoOptions
 from hallmark.detect.describe import field_name, quote
 from hallmark.detect.index import BrandIndex
@@ -31,7 +33,7 @@ class Wording:
         "provenance",
         "negated",
     )
-    Options: ClassVar[type[NoOptions]] = NoOptions
+    Options: ClassVar[type[BaseModel]] = NoOptions
 
     def __init__(self) -> None:
         self._built_for: Rules | None = None
@@ -75,7 +77,9 @@ class Wording:
                         yield Signal("wording", "negated", None, key, 0.0, explanation, evidence)
                         continue
                     explanation = f"{where} says {shown} ({_KIND_WORDS[term.kind]})."
-                    yield Signal("wording", term.kind, None, key, term.strength, explanation, evidence)
+                    yield Signal(
+                        "wording", term.kind, None, key, term.strength, explanation, evidence
+                    )
 
     def _negated(self, before: str) -> bool:
         match = _WORDS_BEFORE.search(before[-40:])

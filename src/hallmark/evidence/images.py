@@ -36,7 +36,9 @@ def check_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo:
                 # Image.open reads the header only: the pixels are not decoded yet.
                 fmt, (width, height) = image.format or "", image.size
                 if fmt not in ALLOWED_FORMATS:
-                    raise ImageRejected(f"format {fmt or 'unknown'} is not one of {sorted(ALLOWED_FORMATS)}")
+                    raise ImageRejected(
+                        f"format {fmt or 'unknown'} is not one of {sorted(ALLOWED_FORMATS)}"
+                    )
                 if width * height > max_pixels:
                     raise ImageRejected(
                         f"{width}x{height} = {width * height:,} pixels exceeds the limit of {max_pixels:,}"

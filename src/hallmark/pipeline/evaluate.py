@@ -47,8 +47,14 @@ class Tally:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
-                "precision": self.precision, "recall": self.recall}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "precision": self.precision,
+            "recall": self.recall,
+        }
 
 
 @dataclass
@@ -66,8 +72,10 @@ class EvalResult:
         return {
             "records": self.records,
             "detectors": {k: v.as_dict() for k, v in sorted(self.detectors.items())},
-            "kinds": {k: dict(v.as_dict(), named=self.kind_named[k][0], of=self.kind_named[k][1])
-                      for k, v in sorted(self.kinds.items())},
+            "kinds": {
+                k: dict(v.as_dict(), named=self.kind_named[k][0], of=self.kind_named[k][1])
+                for k, v in sorted(self.kinds.items())
+            },
             "levels": {k: v.as_dict() for k, v in sorted(self.levels.items())},
         }
 
@@ -93,7 +101,11 @@ def evaluate(corpus: Path, splits: Sequence[str], rules: Rules) -> EvalResult:
             for r in read_records(folder / "listings.jsonl", max_line_bytes=1 << 20)
             if not isinstance(r, Exception) and isinstance(r.record, Listing)
         }
-        labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text("utf-8").splitlines() if line]
+        labels = [
+            json.loads(line)
+            for line in (folder / "labels.jsonl").read_text("utf-8").splitlines()
+            if line
+        ]
         batch = [listings[(label["platform"], label["external_id"])] for label in labels]
         signals: dict[tuple[str, str], list[Signal]] = defaultdict(list)
         for detector in detectors:
@@ -106,7 +118,9 @@ def evaluate(corpus: Path, splits: Sequence[str], rules: Rules) -> EvalResult:
     return result
 
 
-def _tally(result: EvalResult, label: dict[str, Any], signals: list[Signal], findings: list[Finding]) -> None:
+def _tally(
+    result: EvalResult, label: dict[str, Any], signals: list[Signal], findings: list[Finding]
+) -> None:
     result.records += 1
     brand = label.get("brand")
 
@@ -122,7 +136,9 @@ def _tally(result: EvalResult, label: dict[str, Any], signals: list[Signal], fin
     result.detectors["wording"].add(bool(wording), bool(label.get("wording")))
     below = [s for s in signals if s.detector == "price" and s.kind == "below_floor" and about(s)]
     result.detectors["price"].add(bool(below), bool(label.get("price")))
-    unauthorized = [s for s in signals if s.detector == "seller" and s.kind == "unauthorized" and about(s)]
+    unauthorized = [
+        s for s in signals if s.detector == "seller" and s.kind == "unauthorized" and about(s)
+    ]
     result.detectors["seller"].add(bool(unauthorized), bool(label.get("seller")))
 
     named = {s.kind for s in mentions}
@@ -137,14 +153,22 @@ def _tally(result: EvalResult, label: dict[str, Any], signals: list[Signal], fin
     relevant = [f for f in findings if brand is None or f.brand == brand]
     level = max((f.level for f in relevant), default=None)
     expected = label.get("expected_level", "none")
-    result.levels["medium+"].add(level is not None and level >= Level.MEDIUM, bool(label.get("infringing")))
+    result.levels["medium+"].add(
+        level is not None and level >= Level.MEDIUM, bool(label.get("infringing"))
+    )
     result.levels["high"].add(level == Level.HIGH, expected == "high")
     actual = "none" if level is None else level.label
     if (level is not None and level >= Level.MEDIUM) != bool(label.get("infringing")) or (
         expected_kind and expected_kind not in named
     ):
-        result.misses.append({"label": label, "level": actual, "kinds": sorted(named),
-                              "explanation": " | ".join(f.explanation for f in relevant)})
+        result.misses.append(
+            {
+                "label": label,
+                "level": actual,
+                "kinds": sorted(named),
+                "explanation": " | ".join(f.explanation for f in relevant),
+            }
+        )
 
 
 def _primary(mentions: list[Signal]) -> str | None:

@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 
 from hallmark.channels.canonical import ParsedRecord, read_records
 from hallmark.config import Settings
-from hallmark.domain import Account, Listing
+from hallmark.domain import Account
 from hallmark.errors import ImageRejected, ImportRecordError
 from hallmark.evidence.images import ImageInfo, check_image
 from hallmark.store import Store, Workspace
@@ -100,7 +100,9 @@ def _image_ref(
         raise ImportRecordError(str(path), line, f"image {ref!r}: file not found")
     data = local.read_bytes()
     try:
-        info = check_image(data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels)
+        info = check_image(
+            data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
+        )
     except ImageRejected as exc:
         raise ImportRecordError(str(path), line, f"image {ref!r}: {exc}") from None
     digest = store.blobs.put(data)
@@ -136,12 +138,17 @@ def _store_images(conn: Any, workspace: Workspace, found: dict[str, ImageInfo], 
         ).scalars()
     )
     rows = [
-        {"workspace_id": workspace.id, "sha256": digest, "bytes": info.bytes, "width": info.width,
-         "height": info.height, "format": info.format, "created_at": now}
+        {
+            "workspace_id": workspace.id,
+            "sha256": digest,
+            "bytes": info.bytes,
+            "width": info.width,
+            "height": info.height,
+            "format": info.format,
+            "created_at": now,
+        }
         for digest, info in found.items()
         if digest not in present
     ]
     if rows:
         conn.execute(insert(images_table), rows)
-
-

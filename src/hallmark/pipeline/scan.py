@@ -54,8 +54,18 @@ def scan(
         on_total(sum(count_current_after(conn, workspace, mark) for mark in groups))
     report.brands = len(stored)
     for watermark in sorted(groups):
-        _scan_group(store, workspace, groups[watermark], watermark, scorer, detectors, batch_size,
-                    report, on_progress, after_batch)
+        _scan_group(
+            store,
+            workspace,
+            groups[watermark],
+            watermark,
+            scorer,
+            detectors,
+            batch_size,
+            report,
+            on_progress,
+            after_batch,
+        )
     return report
 
 
@@ -82,7 +92,9 @@ def _scan_group(
         with store.transaction() as conn:
             insert_findings(conn, workspace, rows, store.clock())
             watermark = batch[-1].version_id
-            set_watermarks(conn, workspace, list(brand_ids.values()), scorer.rules.version, watermark)
+            set_watermarks(
+                conn, workspace, list(brand_ids.values()), scorer.rules.version, watermark
+            )
         for row in rows:
             report.findings[row["level"]] += 1
         report.listings += len(batch)
@@ -111,7 +123,9 @@ def _score_batch(
     return rows
 
 
-def finding_row(finding: Finding, item: StoredListing, brand_id: int, scorer: Scorer) -> dict[str, Any]:
+def finding_row(
+    finding: Finding, item: StoredListing, brand_id: int, scorer: Scorer
+) -> dict[str, Any]:
     return {
         "listing_id": item.listing_id,
         "listing_version_id": item.version_id,

@@ -28,7 +28,9 @@ def highlight_spans(row: FindingRow) -> dict[str, list[tuple[int, int, str]]]:
         evidence: dict[str, Any] = signal.get("evidence") or {}
         if "field" in evidence and "start" in evidence:
             label = f"{signal['detector']}:{signal['kind']}"
-            spans.setdefault(evidence["field"], []).append((evidence["start"], evidence["end"], label))
+            spans.setdefault(evidence["field"], []).append(
+                (evidence["start"], evidence["end"], label)
+            )
     for items in spans.values():
         items.sort()
     return spans

@@ -35,12 +35,14 @@ class Scorer:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self._weights = rules.weights.weights
-        self._evidence = {(d, k) for d, kinds in rules.weights.brand_evidence.items() for k in kinds}
-        self._caps = {tuple(key.split(".", 1)): Level.parse(v) for key, v in rules.weights.caps.items()}
+        self._evidence = {
+            (d, k) for d, kinds in rules.weights.brand_evidence.items() for k in kinds
+        }
+        self._caps = {
+            tuple(key.split(".", 1)): Level.parse(v) for key, v in rules.weights.caps.items()
+        }
 
-    def score_listing(
-        self, signals: Iterable[Signal], brands: dict[str, Brand]
-    ) -> list[Finding]:
+    def score_listing(self, signals: Iterable[Signal], brands: dict[str, Brand]) -> list[Finding]:
         """The findings for one listing's signals, one per brand with brand evidence."""
         shared: list[Signal] = []
         by_brand: dict[str, list[Signal]] = defaultdict(list)
@@ -56,7 +58,9 @@ class Scorer:
                 findings.append(finding)
         return findings
 
-    def score(self, own: Sequence[Signal], shared: Sequence[Signal], brand: Brand) -> Finding | None:
+    def score(
+        self, own: Sequence[Signal], shared: Sequence[Signal], brand: Brand
+    ) -> Finding | None:
         """One finding for one brand, or None when nothing shows the listing is of the brand."""
         evidence = [s for s in own if (s.detector, s.kind) in self._evidence]
         excuses = [s for s in own if s.detector == "brand_mention" and s.kind in _EXCUSES]
@@ -67,8 +71,17 @@ class Scorer:
         key = signals[0].listing_key
         if not evidence:
             text = " ".join(_unique(s.explanation for s in excuses))
-            return Finding(key, brand.name, 0.0, Level.LOW, text, signals,
-                           tuple(sorted({s.kind for s in excuses})), self.rules.version, thresholds)
+            return Finding(
+                key,
+                brand.name,
+                0.0,
+                Level.LOW,
+                text,
+                signals,
+                tuple(sorted({s.kind for s in excuses})),
+                self.rules.version,
+                thresholds,
+            )
         strongest = self._strongest(signals)
         risk = 1.0
         for signal, weight in strongest:
@@ -83,7 +96,9 @@ class Scorer:
                 risk = min(risk, round(thresholds[cap] - 0.01, 4)) if cap < Level.HIGH else risk
         text = self._explain(strongest, signals)
         names = tuple(sorted({f"{s.detector}.{s.kind}" for s in exculpatory}))
-        return Finding(key, brand.name, risk, level, text, signals, names, self.rules.version, thresholds)
+        return Finding(
+            key, brand.name, risk, level, text, signals, names, self.rules.version, thresholds
+        )
 
     def _strongest(self, signals: Sequence[Signal]) -> list[tuple[Signal, float]]:
         best: dict[tuple[str, str], tuple[Signal, float]] = {}
@@ -94,7 +109,9 @@ class Scorer:
             current = best.get((signal.detector, signal.kind))
             if current is None or weight * signal.strength > current[1] * current[0].strength:
                 best[(signal.detector, signal.kind)] = (signal, weight)
-        return sorted(best.values(), key=lambda p: (_ORDER.get(p[0].detector, 9), -p[1] * p[0].strength))
+        return sorted(
+            best.values(), key=lambda p: (_ORDER.get(p[0].detector, 9), -p[1] * p[0].strength)
+        )
 
     def _explain(self, strongest: list[tuple[Signal, float]], signals: Sequence[Signal]) -> str:
         sentences = [s.explanation for s, _ in strongest]

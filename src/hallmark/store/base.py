@@ -50,13 +50,17 @@ class Store:
 
                 raise NotFound(f"no workspace called {name!r}")
             new_id = conn.execute(
-                insert(workspaces).values(name=name, created_at=self.clock()).returning(workspaces.c.id)
+                insert(workspaces)
+                .values(name=name, created_at=self.clock())
+                .returning(workspaces.c.id)
             ).scalar_one()
             return Workspace(new_id, name)
 
     def workspace_names(self) -> list[str]:
         with self.transaction() as conn:
-            return list(conn.execute(select(workspaces.c.name).order_by(workspaces.c.name)).scalars())
+            return list(
+                conn.execute(select(workspaces.c.name).order_by(workspaces.c.name)).scalars()
+            )
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -72,7 +76,10 @@ def open_store(url: str, data_dir: Path, clock: Clock = system_clock) -> Store:
 
 
 def record_events(
-    conn: Connection, workspace: Workspace, at: datetime, items: list[tuple[str, str, int, dict[str, Any]]]
+    conn: Connection,
+    workspace: Workspace,
+    at: datetime,
+    items: list[tuple[str, str, int, dict[str, Any]]],
 ) -> None:
     """Append events (name, subject type, subject id, payload) to the audit log."""
     if not items:

@@ -54,7 +54,14 @@ def add_brand(
         conn,
         workspace,
         at,
-        [(f"brand.{outcome}", "brand", brand_id, {"name": name, "version": version, "hash": digest})],
+        [
+            (
+                f"brand.{outcome}",
+                "brand",
+                brand_id,
+                {"name": name, "version": version, "hash": digest},
+            )
+        ],
     )
     stored = latest_brand(conn, workspace, name)
     assert stored is not None
@@ -97,4 +104,6 @@ def current_brands(conn: Connection, workspace: Workspace) -> list[StoredBrand]:
 
 def _stored(row: Any) -> StoredBrand:
     brand = brand_from_spec(row.spec, version=row.version, id=row.id)
-    return StoredBrand(row.id, brand, row.spec, row.content_hash, row.source, as_utc(row.created_at))
+    return StoredBrand(
+        row.id, brand, row.spec, row.content_hash, row.source, as_utc(row.created_at)
+    )

@@ -48,7 +48,10 @@ def append_only_ddl(dialect: str) -> list[str]:
 def drop_append_only_ddl(dialect: str) -> list[str]:
     table = APPEND_ONLY_TABLE
     if dialect == "sqlite":
-        return [f"DROP TRIGGER IF EXISTS {table}_no_update", f"DROP TRIGGER IF EXISTS {table}_no_delete"]
+        return [
+            f"DROP TRIGGER IF EXISTS {table}_no_update",
+            f"DROP TRIGGER IF EXISTS {table}_no_delete",
+        ]
     return [
         f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
         "DROP FUNCTION IF EXISTS hallmark_append_only()",

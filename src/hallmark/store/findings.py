@@ -51,7 +51,9 @@ class FindingRow:
     basis: str | None = None
 
 
-def scan_watermark(conn: Connection, workspace: Workspace, brand_id: int, rules_version: str) -> int:
+def scan_watermark(
+    conn: Connection, workspace: Workspace, brand_id: int, rules_version: str
+) -> int:
     value = conn.execute(
         select(scan_progress.c.last_listing_version_id).where(
             scan_progress.c.workspace_id == workspace.id,
@@ -92,15 +94,16 @@ def insert_findings(
     """Store findings not stored yet (same version, brand version and rules); returns how many."""
     if not rows:
         return 0
-    present = set(
-        conn.execute(
+    present = {
+        (row[0], row[1])
+        for row in conn.execute(
             select(findings.c.listing_version_id, findings.c.brand_id).where(
                 findings.c.workspace_id == workspace.id,
                 findings.c.rules_version == rows[0]["rules_version"],
                 findings.c.listing_version_id.in_({r["listing_version_id"] for r in rows}),
             )
-        ).tuples()
-    )
+        )
+    }
     fresh = [
         dict(r, workspace_id=workspace.id, scored_at=at)
         for r in rows
@@ -116,7 +119,12 @@ def insert_findings(
         workspace,
         at,
         [
-            ("finding.created", "finding", i, {"level": r["level"], "risk": r["risk"], "brand": r["brand_name"]})
+            (
+                "finding.created",
+                "finding",
+                i,
+                {"level": r["level"], "risk": r["risk"], "brand": r["brand_name"]},
+            )
             for i, r in zip(ids, fresh, strict=True)
         ],
     )
@@ -212,16 +220,32 @@ def add_decisions(
     if missing:
         raise NotFound(f"no finding {', '.join(map(str, missing))} in workspace {workspace.name!r}")
     rows = [
-        {"workspace_id": workspace.id, "finding_id": i, "verdict": verdict, "basis": basis, "note": note, "decided_at": at}
+        {
+            "workspace_id": workspace.id,
+            "finding_id": i,
+            "verdict": verdict,
+            "basis": basis,
+            "note": note,
+            "decided_at": at,
+        }
         for i in finding_ids
     ]
-    ids = list(conn.execute(insert(decisions).returning(decisions.c.id, sort_by_parameter_order=True), rows).scalars())
+    ids = list(
+        conn.execute(
+            insert(decisions).returning(decisions.c.id, sort_by_parameter_order=True), rows
+        ).scalars()
+    )
     record_events(
         conn,
         workspace,
         at,
         [
-            ("decision.recorded", "finding", fid, {"decision_id": did, "verdict": verdict, "basis": basis, "note": note})
+            (
+                "decision.recorded",
+                "finding",
+                fid,
+                {"decision_id": did, "verdict": verdict, "basis": basis, "note": note},
+            )
             for fid, did in zip(finding_ids, ids, strict=True)
         ],
     )

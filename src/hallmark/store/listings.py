@@ -148,16 +148,26 @@ def _upsert_unique(
         )
     if seen:
         conn.execute(
-            update(listings).where(listings.c.id == bindparam("b_id")).values(last_seen=bindparam("b_seen")),
+            update(listings)
+            .where(listings.c.id == bindparam("b_id"))
+            .values(last_seen=bindparam("b_seen")),
             seen,
         )
     record_events(
         conn,
         workspace,
         now,
-        [("listing.created", "listing", i, {"version": 1, "hash": d}) for i, (_, d) in zip(ids, new_items, strict=True)]
+        [
+            ("listing.created", "listing", i, {"version": 1, "hash": d})
+            for i, (_, d) in zip(ids, new_items, strict=True)
+        ]
         + [
-            ("listing.changed", "listing", f["id"], {"version": f["current_version"] + 1, "hash": d})
+            (
+                "listing.changed",
+                "listing",
+                f["id"],
+                {"version": f["current_version"] + 1, "hash": d},
+            )
             for _, d, f in changed
         ],
     )
@@ -203,7 +213,12 @@ def _existing(
 
 
 def upsert_accounts(
-    conn: Connection, workspace: Workspace, batch: Sequence[Account], now: datetime, *, stub: bool = False
+    conn: Connection,
+    workspace: Workspace,
+    batch: Sequence[Account],
+    now: datetime,
+    *,
+    stub: bool = False,
 ) -> Counts:
     """Store accounts; `stub` ones (named only by a listing) never overwrite a real record."""
     counts = Counts()
@@ -215,7 +230,9 @@ def upsert_accounts(
     for start in range(0, len(keys), _CHUNK):
         chunk = keys[start : start + _CHUNK]
         for row in conn.execute(
-            select(accounts.c.id, accounts.c.platform, accounts.c.external_id, accounts.c.content_hash).where(
+            select(
+                accounts.c.id, accounts.c.platform, accounts.c.external_id, accounts.c.content_hash
+            ).where(
                 accounts.c.workspace_id == workspace.id,
                 tuple_(accounts.c.platform, accounts.c.external_id).in_(chunk),
             )
@@ -223,13 +240,21 @@ def upsert_accounts(
             existing[(row.platform, row.external_id)] = row
     events: list[tuple[str, str, int, dict[str, Any]]] = []
     for key, account in latest.items():
-        row = _account_row(account)
-        digest = _digest(row)
+        values = _account_row(account)
+        digest = _digest(values)
         found = existing.get(key)
         if found is None:
             new_id = conn.execute(
                 insert(accounts)
-                .values(workspace_id=workspace.id, content_hash=digest, first_seen=now, last_seen=now, **row)
+                .values(
+                    dict(
+                        values,
+                        workspace_id=workspace.id,
+                        content_hash=digest,
+                        first_seen=now,
+                        last_seen=now,
+                    )
+                )
                 .returning(accounts.c.id)
             ).scalar_one()
             events.append(("account.created", "account", new_id, {"hash": digest, "stub": stub}))
@@ -238,7 +263,9 @@ def upsert_accounts(
             counts.unchanged += 1
         else:
             conn.execute(
-                update(accounts).where(accounts.c.id == found.id).values(content_hash=digest, last_seen=now, **row)
+                update(accounts)
+                .where(accounts.c.id == found.id)
+                .values(dict(values, content_hash=digest, last_seen=now))
             )
             events.append(("account.changed", "account", found.id, {"hash": digest}))
             counts.changed += 1
@@ -321,7 +348,9 @@ def count_current_after(conn: Connection, workspace: Workspace, after_id: int) -
     return int(
         conn.execute(
             select(func.count())
-            .select_from(listing_versions.join(listings, listings.c.id == listing_versions.c.listing_id))
+            .select_from(
+                listing_versions.join(listings, listings.c.id == listing_versions.c.listing_id)
+            )
             .where(
                 listing_versions.c.workspace_id == workspace.id,
                 listings.c.current_version == listing_versions.c.version,

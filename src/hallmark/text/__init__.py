@@ -8,4 +8,13 @@ from hallmark.text.fold import Folded, fold
 from hallmark.text.marks import KINDS, MarkHit, MarkMatcher, MarkSpec
 from hallmark.text.phrases import PhraseHit, PhraseMatcher
 
-__all__ = ["KINDS", "Folded", "MarkHit", "MarkMatcher", "MarkSpec", "PhraseHit", "PhraseMatcher", "fold"]
+__all__ = [
+    "KINDS",
+    "Folded",
+    "MarkHit",
+    "MarkMatcher",
+    "MarkSpec",
+    "PhraseHit",
+    "PhraseMatcher",
+    "fold",
+]

@@ -162,9 +162,7 @@ def _fold_slow(text: str) -> Folded:
             piece = _fold_char(char)[0] or char
         else:
             lowered = char.lower()
-            piece = (
-                table.get(ord(lowered), lowered) if len(lowered) == 1 else _fold_char(char)[0]
-            )
+            piece = table.get(ord(lowered), lowered) if len(lowered) == 1 else _fold_char(char)[0]
         out.append(piece)
         offsets.extend([index] * len(piece))
     return Folded("".join(out), text, tuple(offsets), tuple(hidden))

@@ -16,13 +16,75 @@ COMMON_MARK_ZIPF = 4.0
 AMBIGUOUS_NAME_ZIPF = 4.0
 
 PLACE_AFTER = frozenset(
-    "street st avenue ave road rd bridge square sq boulevard blvd lane ln drive dr place pl "
-    "park station river lake bay hill hall plaza way court ct mall tower building metro "
-    "strasse straße str platz weg gasse brücke".split()
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "bridge",
+        "square",
+        "sq",
+        "boulevard",
+        "blvd",
+        "lane",
+        "ln",
+        "drive",
+        "dr",
+        "place",
+        "pl",
+        "park",
+        "station",
+        "river",
+        "lake",
+        "bay",
+        "hill",
+        "hall",
+        "plaza",
+        "way",
+        "court",
+        "ct",
+        "mall",
+        "tower",
+        "building",
+        "metro",
+        "strasse",
+        "straße",
+        "str",
+        "platz",
+        "weg",
+        "gasse",
+        "brücke",
+    ]
 )
 PLACE_BEFORE = frozenset(
-    "rue via calle avenida avenue place pont boulevard corso piazza viale plaza paseo "
-    "carrer rua mount mt lake fort port saint st san santa".split()
+    [
+        "rue",
+        "via",
+        "calle",
+        "avenida",
+        "avenue",
+        "place",
+        "pont",
+        "boulevard",
+        "corso",
+        "piazza",
+        "viale",
+        "plaza",
+        "paseo",
+        "carrer",
+        "rua",
+        "mount",
+        "mt",
+        "lake",
+        "fort",
+        "port",
+        "saint",
+        "st",
+        "san",
+        "santa",
+    ]
 )
 
 

@@ -121,7 +121,9 @@ class MarkMatcher:
             )
             index = len(self._entries)
             self._entries.append(
-                _Entry(spec.brand, spec.text, key, alias, generic, negative, context, frozenset(words))
+                _Entry(
+                    spec.brand, spec.text, key, alias, generic, negative, context, frozenset(words)
+                )
             )
             for sep in _SEPARATORS if len(words) > 1 else ("",):
                 plain.setdefault(sep.join(words), []).append((index, len(words) > 1 and not sep))
@@ -229,7 +231,10 @@ class MarkMatcher:
                         if entry.generic and len(entry.key) <= 3:
                             continue
                         kinds = ["spaced"]
-                        if view is not letters and view[first : last + 1] != letters[first : last + 1]:
+                        if (
+                            view is not letters
+                            and view[first : last + 1] != letters[first : last + 1]
+                        ):
                             kinds.append("leetspeak")
                         hit = self._hit(entry, name, folded, start, end, kinds)
                         if hit is not None:
@@ -388,7 +393,13 @@ def _apply_contexts(hit: MarkHit, entry: _Entry, folded: Folded, start: int, end
     if following in lexicon.PLACE_AFTER and after is not None:
         return _suppress(hit, "place_name", _original(folded, start, end + after.end(1)))
     if previous in lexicon.PLACE_BEFORE:
-        return _suppress(hit, "place_name", _original(folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end))
+        return _suppress(
+            hit,
+            "place_name",
+            _original(
+                folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end
+            ),
+        )
     if (
         previous
         and previous not in entry.own_words

@@ -14,7 +14,6 @@ from alembic import op
 
 from hallmark.store.dialect import append_only_ddl, drop_append_only_ddl
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None

@@ -1,0 +1,3 @@
+from hallmark.cli.main import run
+
+run()
