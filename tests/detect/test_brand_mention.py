@@ -36,7 +36,7 @@ CASES = [
         1.0,
         "The title spells CARTIER with its letters split apart ('C a r t i e r').",
     ),
-    ("Cartiier bangle", "typo", 1.0, "The title writes 'Cartiier', one edit from CARTIER."),
+    ("Cartiier bracelet", "typo", 1.0, "The title writes 'Cartiier', one edit from CARTIER."),
     ("卡地亚手镯", "alias", 1.0, "The title names CARTIER in another script ('卡地亚')."),
     (
         "cartierbangle sale",

@@ -35,9 +35,9 @@ POSITIVES = [
     ("C💎a💎r💎t💎i💎e💎r", "Cartier", "spaced", ("spaced",), "C💎a💎r💎t💎i💎e💎r"),
     ("c a r t 1 e r", "Cartier", "leetspeak", ("leetspeak", "spaced"), "c a r t 1 e r"),
     ("Cartiier bracelet", "Cartier", "typo", ("typo",), "Cartiier"),
-    ("Catrier love", "Cartier", "typo", ("typo",), "Catrier"),
-    ("Kartier bangle", "Cartier", "typo", ("typo",), "Kartier"),
-    ("Valentinno heels", "Valentino", "typo", ("typo",), "Valentinno"),
+    ("Catrier love bracelet", "Cartier", "typo", ("typo",), "Catrier"),
+    ("Kartier bracelet", "Cartier", "typo", ("typo",), "Kartier"),
+    ("Valentinno pumps", "Valentino", "typo", ("typo",), "Valentinno"),
     ("ｃａｒｔｉｅｒ", "Cartier", "homoglyph", ("homoglyph", "exact"), "ｃａｒｔｉｅｒ"),
     ("Сartier bracelet", "Cartier", "homoglyph", ("homoglyph", "exact"), "Сartier"),
     ("CАRTІER", "Cartier", "homoglyph", ("homoglyph", "exact"), "CАRTІER"),
@@ -79,6 +79,7 @@ NEGATIVES = [
     "gold screw bangle bracelet",
     "A B C D sale",
     "cartoon love bracelet",
+    "Breanne wore a bangle",
 ]
 
 
@@ -122,3 +123,9 @@ def test_each_field_is_reported_separately(matcher: MarkMatcher) -> None:
 def test_generic_mark_needs_capitals_or_its_product(matcher: MarkMatcher) -> None:
     assert matcher.find([("title", "Zen and the art of ion propulsion")]) == []
     assert [h.matched for h in matcher.find([("title", "New ION collection")])] == ["ION"]
+
+
+def test_typo_needs_the_brand_nearby(matcher: MarkMatcher) -> None:
+    assert matcher.find([("text", "Happy birthday Cartiier!")]) == []
+    assert [h.kind for h in matcher.find([("text", "Cartiier bracelet")])] == ["typo"]
+    assert [h.kind for h in matcher.find([("text", "CARTIER and Cartiier")])] == ["exact", "typo"]

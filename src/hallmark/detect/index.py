@@ -48,14 +48,13 @@ class BrandIndex:
             for phrase, how in [(product.name, "name")] + [(k, "keyword") for k in product.keywords]
         )
         self._categories = PhraseMatcher(
-            (form, (brand.name, i, "category"))
-            for brand in brands
-            for i, product in enumerate(brand.products)
-            if product.category
-            for form in _plural_forms(product.category)
+            (form, category)
+            for category in {p.category for b in brands for p in b.products if p.category}
+            for form in _plural_forms(category)
         )
         self._folded: dict[int, tuple[Listing, tuple[tuple[str, Folded], ...]]] = {}
         self._mentions: dict[int, tuple[Listing, list[MarkHit]]] = {}
+        self._products: dict[int, tuple[Listing, dict[str, list[ProductMatch]]]] = {}
 
     def folded(self, listing: Listing) -> tuple[tuple[str, Folded], ...]:
         """The listing's text fields, folded once per scan batch."""
@@ -81,25 +80,43 @@ class BrandIndex:
 
     def products(self, listing: Listing) -> dict[str, list[ProductMatch]]:
         """Per brand, the products the listing names (by name or keyword, else by category)."""
+        cached = self._products.get(id(listing))
+        if cached is not None and cached[0] is listing:
+            return cached[1]
+        if len(self._products) >= _CACHE_LIMIT:
+            self._products.clear()
+        result = self._find_products(listing)
+        self._products[id(listing)] = (listing, result)
+        return result
+
+    def _find_products(self, listing: Listing) -> dict[str, list[ProductMatch]]:
         named: dict[str, list[ProductMatch]] = {}
-        by_category: dict[str, list[ProductMatch]] = {}
         for _, folded in self.folded(listing):
             for hit in self._names.find(folded):
                 brand, i, how = hit.value
                 _add(named, ProductMatch(brand, self.brands[brand].products[i], how))
-            for hit in self._categories.find(folded):
-                brand, i, how = hit.value
-                _add(by_category, ProductMatch(brand, self.brands[brand].products[i], how))
-        for brand, matches in by_category.items():
-            named.setdefault(brand, matches)
         return named
+
+    def categories(self, listing: Listing) -> set[str]:
+        """The product categories the listing's text names."""
+        return {hit.value for _, f in self.folded(listing) for hit in self._categories.find(f)}
+
+    def product_matches(self, listing: Listing, brand: str) -> list[ProductMatch]:
+        """The brand's products the listing names, else those of a category it names."""
+        named = self.products(listing).get(brand)
+        if named:
+            return named
+        categories = self.categories(listing)
+        return [
+            ProductMatch(brand, product, "category")
+            for product in self.brands[brand].products
+            if product.category in categories
+        ]
 
     def relevant_brands(self, listing: Listing) -> set[str]:
         """Brands the listing gives some sign of: a mark (not excused) or a product name."""
         brands = {hit.brand for hit in self.mentions(listing) if hit.suppressed is None}
-        for brand, matches in self.products(listing).items():
-            if any(m.matched_by != "category" for m in matches):
-                brands.add(brand)
+        brands.update(self.products(listing))
         return brands
 
     def floor_for(

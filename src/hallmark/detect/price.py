@@ -44,9 +44,10 @@ class Price:
             if listing.price is None or listing.currency is None:
                 yield from _no_price(listing, relevant)
                 continue
-            products = brands.products(listing)
             for brand in sorted(relevant):
-                signal = self._compare(listing, brand, brands, products.get(brand, []))
+                signal = self._compare(
+                    listing, brand, brands, brands.product_matches(listing, brand)
+                )
                 if signal is not None:
                     yield signal
 

@@ -18,7 +18,9 @@ from importlib import resources
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f")
 _CJK_RANGES = ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x3000, 0x30FF))
 # Characters whose folded form is longer than one character, or that vanish: the slow path.
-_SPECIAL = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f\u0130\ufb00-\ufb06]")
+_SPECIAL = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u034f\u0130\ufb00-\ufb06\U00010000-\U0010ffff]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class Folded:
 
     def has_hidden(self, start: int, end: int) -> bool:
         """True when a zero-width character was dropped inside original [start, end)."""
+        if not self.hidden:
+            return False
         return any(start < h < end for h in self.hidden)
 
 
@@ -139,7 +143,7 @@ def fold(text: str) -> Folded:
     """Fold `text` for matching; see the module docstring."""
     if text.isascii():
         return Folded(text.lower(), text, None)
-    if _SPECIAL.search(text) is None and all(ord(c) < 0x10000 for c in text):
+    if _SPECIAL.search(text) is None:
         lowered = text.lower()
         if len(lowered) == len(text):
             return Folded(lowered.translate(_tables()[0]), text, None)

@@ -7,7 +7,24 @@ from importlib import resources
 
 import wordfreq
 
-DICTIONARY_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
+DICTIONARY_LANGUAGES = (
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "pl",
+    "tr",
+    "sv",
+    "da",
+    "cs",
+    "ro",
+    "hu",
+    "fi",
+    "id",
+)
 # A token this frequent (Zipf scale, any of the languages) is an ordinary word, not a typo.
 DICTIONARY_ZIPF = 2.3
 # Brand names are frequent words too (Cartier 3.1, Nike 3.9); "coach" and "apple" are 4.8+.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import ahocorasick
 from rapidfuzz.distance import OSA
@@ -27,10 +26,8 @@ SUPPRESSIONS = ("negative_context", "person_name", "place_name")
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
 _LEET_TOKEN = re.compile(r"[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
 _TYPO_TOKEN = re.compile(r"[a-z]{5,}")
-_SPACED_RUN = re.compile(
-    r"(?<![^\W_])[^\W_](?:[^\w\n]{1,3}[^\W_](?![^\W_])){3,}|"
-    r"(?<![a-z0-9@$])[a-z0-9@$](?:[^\w\n@$]{1,3}[a-z0-9@$](?![a-z0-9@$])){3,}"
-)
+_SPACED_RUN = re.compile(r"(?<![\w@$])[\w@$](?:[^\w\n@$]{1,3}[\w@$](?![\w@$])){3,}")
+_WORD = re.compile(r"[^\W\d_]+")
 _SEPARATORS = (" ", "-", ".", "_", "")
 _MAX_TYPO_CACHE = 500_000
 
@@ -98,6 +95,18 @@ class MarkMatcher:
             self._plain.add_word(key, (len(key), tuple(values)))
         for key, ids in leet.items():
             self._leet.add_word(key, (len(key), tuple(ids)))
+        self._generic = {(e.brand, e.mark): e for e in self._entries if e.generic and not e.alias}
+        # the words of a brand's product names, categories and keywords, but not its marks
+        self._context: dict[str, frozenset[str]] = {}
+        for entry in self._entries:
+            known = self._context.get(entry.brand, frozenset())
+            words = {w for phrase in entry.context for w in _WORD.findall(phrase) if len(w) >= 3}
+            self._context[entry.brand] = known | frozenset(words)
+        own = {(e.brand, w) for e in self._entries for w in e.own_words}
+        self._context = {
+            brand: frozenset(w for w in words if (brand, w) not in own)
+            for brand, words in self._context.items()
+        }
         self._has_plain = bool(plain)
         self._has_leet = bool(leet)
         if plain:
@@ -147,7 +156,7 @@ class MarkMatcher:
                 hits.extend(found)
         if not hits:
             return hits
-        return self._judge_generic(hits, folded)
+        return self._judge_context(hits, folded)
 
     def _find_in_field(self, name: str, folded: Folded) -> list[MarkHit]:
         text = folded.text
@@ -248,11 +257,17 @@ class MarkMatcher:
             return []
         found = []
         text = folded.text
+        cache = self._typo_cache
         for token in set(_TYPO_TOKEN.findall(text)):
-            candidates = self._typo_candidates(token)
+            candidates = cache.get(token)
+            if candidates is None:
+                candidates = self._typo_candidates(token)
             if not candidates:
                 continue
             for match in re.finditer(rf"(?<![^\W_]){token}(?![^\W_])", text):
+                written = folded.original[folded.start(match.start()) : folded.end(match.end())]
+                if lexicon.is_dictionary_word(written.lower()):
+                    continue
                 for index, distance in candidates:
                     entry = self._entries[index]
                     if any(k[0] == entry.brand and k[1] <= match.start() < k[2] for k in already):
@@ -266,11 +281,18 @@ class MarkMatcher:
         cached = self._typo_cache.get(token)
         if cached is not None:
             return cached
+        # marks carry deletes up to two, tokens up to one: every one-edit typo (swaps and
+        # doubled letters included) and most two-edit ones, at a fraction of the cost
+        deletes = self._deletes
+        found = deletes.get(token)
+        ids: set[int] = set(found) if found else set()
+        for i in range(len(token)):
+            found = deletes.get(token[:i] + token[i + 1 :])
+            if found:
+                ids.update(found)
         result: tuple[tuple[int, int], ...] = ()
-        if not lexicon.is_dictionary_word(token):
-            ids: set[int] = set()
-            for variant in _deletes(token, 2):
-                ids.update(self._deletes.get(variant, ()))
+        # the dictionary is asked only about the few tokens near a mark
+        if ids and not lexicon.is_dictionary_word(token) and token not in lexicon.given_names():
             scored = []
             for index in ids:
                 key = self._entries[index].key
@@ -308,23 +330,33 @@ class MarkMatcher:
         )
         return _apply_contexts(hit, entry, folded, start, end)
 
-    def _judge_generic(
+    def _judge_context(
         self, hits: list[MarkHit], folded: Sequence[tuple[str, Folded]]
     ) -> list[MarkHit]:
-        """A mark that is an ordinary word counts only in capitals or beside its products."""
-        generic = {(e.brand, e.mark): e for e in self._entries if e.generic and not e.alias}
-        if not generic:
-            return hits
-        whole = " ".join(f.text for _, f in folded)
+        """Weak hits need support from the rest of the listing to count.
+
+        A mark that is an ordinary word counts only in capitals or beside one of the brand's
+        products; a typo counts only beside a product of the brand or another of its marks,
+        so a name one letter from a mark ("Breanne") is not taken for it.
+        """
+        words: set[str] | None = None
+        solid = {h.brand for h in hits if h.kind != "typo" and h.suppressed is None}
         kept = []
         for hit in hits:
-            entry = generic.get((hit.brand, hit.mark))
-            if entry is None or hit.suppressed or hit.kind not in ("exact", "hashtag"):
+            entry = self._generic.get((hit.brand, hit.mark))
+            weak_generic = (
+                entry is not None and hit.suppressed is None and hit.kind in ("exact", "hashtag")
+            )
+            weak_typo = hit.kind == "typo" and hit.brand not in solid
+            if not weak_generic and not weak_typo:
                 kept.append(hit)
                 continue
-            shouting = hit.matched.isupper() and len(hit.matched) >= 2
-            beside = any(_contains_phrase(whole, c) for c in entry.context)
-            if shouting or beside:
+            if words is None:
+                words = {w for _, f in folded for w in _WORD.findall(f.text)}
+            context = self._context[hit.brand]
+            if any(w in context or w[:-1] in context or w[:-2] in context for w in words) or (
+                weak_generic and hit.matched.isupper() and len(hit.matched) >= 2
+            ):
                 kept.append(hit)
         return kept
 
@@ -334,10 +366,12 @@ def _max_edits(key: str) -> int:
 
 
 def _deletes(word: str, edits: int) -> set[str]:
+    """The word and every string made by deleting up to `edits` characters (never below 3)."""
     variants = {word}
-    for count in range(1, min(edits, len(word) - 3) + 1):
-        for positions in combinations(range(len(word)), count):
-            variants.add("".join(c for i, c in enumerate(word) if i not in positions))
+    frontier = {word}
+    for _ in range(edits):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier if len(w) > 3 for i in range(len(w))}
+        variants |= frontier
     return variants
 
 
@@ -446,12 +480,3 @@ def _with_distance(hit: MarkHit, distance: int) -> MarkHit:
         hit.suppressed,
         hit.context,
     )
-
-
-def _contains_phrase(text: str, phrase: str) -> bool:
-    position = text.find(phrase)
-    while position != -1:
-        if bounded(text, position, position + len(phrase)):
-            return True
-        position = text.find(phrase, position + 1)
-    return False
