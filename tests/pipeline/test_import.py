@@ -240,3 +240,24 @@ def test_csv_with_json_list_cells(store: Store, workspace: Workspace, tmp_path: 
         ["gold"],
     )
     assert version.captured_at.hour in (11,)  # stored as UTC
+
+
+def test_account_records_update_and_stubs_never_overwrite(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.jsonl"
+    account = {
+        "kind": "account",
+        "platform": "amazon",
+        "external_id": "A2GLAMSTEEL",
+        "display_name": "GlamSteel",
+    }
+    path.write_text(json.dumps(account) + "\n" + line() + "\n")
+    assert run(store, workspace, path).summary() == "2 new, 0 changed, 0 unchanged, 0 rejected"
+    path.write_text(json.dumps(dict(account, display_name="Glam Steel Store", country="CN")) + "\n")
+    assert run(store, workspace, path).summary() == "0 new, 1 changed, 0 unchanged, 0 rejected"
+    path.write_text(line(external_id="OTHER") + "\n")
+    run(store, workspace, path)
+    with store.transaction() as conn:
+        row = conn.execute(select(accounts.c.display_name, accounts.c.country)).one()
+    assert tuple(row) == ("Glam Steel Store", "CN")

@@ -238,37 +238,50 @@ def upsert_accounts(
             )
         ):
             existing[(row.platform, row.external_id)] = row
-    events: list[tuple[str, str, int, dict[str, Any]]] = []
+    new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
     for key, account in latest.items():
         values = _account_row(account)
         digest = _digest(values)
         found = existing.get(key)
         if found is None:
-            new_id = conn.execute(
-                insert(accounts)
-                .values(
-                    dict(
-                        values,
-                        workspace_id=workspace.id,
-                        content_hash=digest,
-                        first_seen=now,
-                        last_seen=now,
-                    )
+            new_rows.append(
+                dict(
+                    values,
+                    workspace_id=workspace.id,
+                    content_hash=digest,
+                    first_seen=now,
+                    last_seen=now,
                 )
-                .returning(accounts.c.id)
-            ).scalar_one()
-            events.append(("account.created", "account", new_id, {"hash": digest, "stub": stub}))
-            counts.new += 1
+            )
         elif stub or found.content_hash == digest:
             counts.unchanged += 1
         else:
-            conn.execute(
-                update(accounts)
-                .where(accounts.c.id == found.id)
-                .values(dict(values, content_hash=digest, last_seen=now))
-            )
-            events.append(("account.changed", "account", found.id, {"hash": digest}))
-            counts.changed += 1
+            changed = dict(values, content_hash=digest, last_seen=now)
+            changed_rows.append({"b_id": found.id, **{f"b_{k}": v for k, v in changed.items()}})
+    events: list[tuple[str, str, int, dict[str, Any]]] = []
+    if new_rows:
+        ids = conn.execute(
+            insert(accounts).returning(accounts.c.id, sort_by_parameter_order=True), new_rows
+        ).scalars()
+        events += [
+            ("account.created", "account", i, {"hash": r["content_hash"], "stub": stub})
+            for i, r in zip(ids, new_rows, strict=True)
+        ]
+        counts.new += len(new_rows)
+    if changed_rows:
+        columns = [c.removeprefix("b_") for c in changed_rows[0] if c != "b_id"]
+        conn.execute(
+            update(accounts)
+            .where(accounts.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns}),
+            changed_rows,
+        )
+        events += [
+            ("account.changed", "account", r["b_id"], {"hash": r["b_content_hash"]})
+            for r in changed_rows
+        ]
+        counts.changed += len(changed_rows)
     record_events(conn, workspace, now, events)
     return counts
 
