@@ -20,11 +20,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import closing_line, machine, pin_one_core  # noqa: E402
-
-from hallmark.config import Settings  # noqa: E402
-from hallmark.pipeline.importer import import_file  # noqa: E402
-from hallmark.store import open_store  # noqa: E402
+from common import closing_line, machine, pin_one_core
+from hallmark.config import Settings
+from hallmark.pipeline.importer import import_file
+from hallmark.store import open_store
 
 WORDS = (
     "gold",

@@ -129,3 +129,9 @@ def test_typo_needs_the_brand_nearby(matcher: MarkMatcher) -> None:
     assert matcher.find([("text", "Happy birthday Cartiier!")]) == []
     assert [h.kind for h in matcher.find([("text", "Cartiier bracelet")])] == ["typo"]
     assert [h.kind for h in matcher.find([("text", "CARTIER and Cartiier")])] == ["exact", "typo"]
+
+
+def test_a_native_cyrillic_word_is_not_a_disguise() -> None:
+    matcher = MarkMatcher([MarkSpec("Coco", "COCO", context_words=("perfume",))])
+    assert matcher.find([("text", "Купил сосо в магазине")]) == []
+    assert [h.kind for h in matcher.find([("text", "New сосо perfume")])] == ["homoglyph"]

@@ -313,6 +313,8 @@ class MarkMatcher:
     ) -> MarkHit | None:
         original_start, original_end = folded.span(start, end)
         matched = folded.original[original_start:original_end]
+        if _native_word(matched, folded.original):
+            return None
         if any(is_homoglyph(c) for c in matched if not c.isascii()) or folded.has_hidden(
             original_start, original_end
         ):
@@ -359,6 +361,34 @@ class MarkMatcher:
             ):
                 kept.append(hit)
         return kept
+
+
+def _native_word(matched: str, text: str) -> bool:
+    """A word written wholly in Cyrillic or Greek inside text of that script is that
+    language's own word ("сосо"), not a Latin mark in disguise ("Сartier" mixes scripts)."""
+    letters = [c for c in matched if c.isalpha()]
+    if not letters or any(c.isascii() for c in letters):
+        return False
+    scripts = {_script(c) for c in letters}
+    if len(scripts) != 1 or scripts & {"FULLWIDTH", "MATHEMATICAL", "OTHER"}:
+        return False
+    [script] = scripts
+    native = sum(1 for c in text if c.isalpha() and _script(c) == script)
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return native > latin
+
+
+def _script(char: str) -> str:
+    code = ord(char)
+    if 0x0400 <= code <= 0x052F:
+        return "CYRILLIC"
+    if 0x0370 <= code <= 0x03FF:
+        return "GREEK"
+    if 0xFF00 <= code <= 0xFFEF:
+        return "FULLWIDTH"
+    if 0x1D400 <= code <= 0x1D7FF:
+        return "MATHEMATICAL"
+    return "OTHER"
 
 
 def _max_edits(key: str) -> int:
