@@ -199,10 +199,10 @@ def make_listings(rng: random.Random, count: int, brands: list[Brand]) -> list[L
         words = vocab[lang]
         joiner = "" if lang in ("zh", "ja") and rng.random() < 0.5 else " "
         body = [rng.choice(words) for _ in range(70 if joiner else 160)]
-        body += [
-            f"{rng.choice(TAIL)}{rng.randint(0, 10**6)}{rng.choice(TAIL)}{rng.choice(TAIL)}"
-            for _ in range(rng.randint(1, 4))
-        ]
+        # the long tail (model codes, rare words) goes early so truncation keeps it
+        for _ in range(rng.randint(1, 4)):
+            tail = f"{rng.choice(TAIL)}{rng.randint(0, 10**6)}{rng.choice(TAIL)}{rng.choice(TAIL)}"
+            body.insert(rng.randrange(8), tail)
         category = rng.choice(CATEGORIES)
         title_words = [rng.choice(words) for _ in range(6)] + [category]
         roll = rng.random()

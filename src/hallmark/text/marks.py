@@ -24,7 +24,9 @@ KINDS = ("homoglyph", "leetspeak", "spaced", "typo", "alias", "compound", "hasht
 SUPPRESSIONS = ("negative_context", "person_name", "place_name")
 
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
-_LEET_TOKEN = re.compile(r"[a-z0-9@$]*(?:[a-z][0-9@$]|[0-9@$][a-z])[a-z0-9@$]*")
+# a letter beside a leet symbol; tokens are then taken whole, without backtracking
+_LEET_MIX = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]+")
 _TYPO_TOKEN = re.compile(r"[a-z]{5,}")
 _SPACED_RUN = re.compile(r"(?<![\w@$])[\w@$](?:[^\w\n@$]{1,3}[\w@$](?![\w@$])){3,}")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -167,7 +169,7 @@ class MarkMatcher:
                     hit = self._plain_hit(name, folded, last + 1 - length, last + 1, index, glued)
                     if hit is not None:
                         hits.setdefault((hit.brand, hit.start, hit.end), hit)
-        if self._has_leet and _LEET_TOKEN.search(text):
+        if self._has_leet and _LEET_MIX.search(text):
             for hit in self._leet_hits(name, folded):
                 hits.setdefault((hit.brand, hit.start, hit.end), hit)
         for hit in self._spaced_hits(name, folded):
@@ -203,6 +205,8 @@ class MarkMatcher:
     def _leet_hits(self, name: str, folded: Folded) -> list[MarkHit]:
         found = []
         for token in _LEET_TOKEN.finditer(folded.text):
+            if _LEET_MIX.search(token.group()) is None:
+                continue
             canonical = leet_canonical(token.group())
             for last, (length, ids) in self._leet.iter(canonical):
                 start, end = token.start() + last + 1 - length, token.start() + last + 1
@@ -290,18 +294,16 @@ class MarkMatcher:
             found = deletes.get(token[:i] + token[i + 1 :])
             if found:
                 ids.update(found)
+        scored = []
+        for index in ids:
+            key = self._entries[index].key
+            limit = 1 if token[0] != key[0] else _max_edits(key)
+            distance = OSA.distance(token, key, score_cutoff=limit)
+            if 0 < distance <= limit:
+                scored.append((index, distance))
         result: tuple[tuple[int, int], ...] = ()
-        # the dictionary is asked only about the few tokens near a mark
-        if ids and not lexicon.is_dictionary_word(token) and token not in lexicon.given_names():
-            scored = []
-            for index in ids:
-                key = self._entries[index].key
-                limit = _max_edits(key)
-                if token[0] != key[0]:
-                    limit = 1
-                distance = OSA.distance(token, key, score_cutoff=limit)
-                if 0 < distance <= limit:
-                    scored.append((index, distance))
+        # the dictionary is asked only about the few tokens that are truly near a mark
+        if scored and not lexicon.is_dictionary_word(token) and token not in lexicon.given_names():
             result = tuple(sorted(scored, key=lambda pair: pair[1]))
         if len(self._typo_cache) >= _MAX_TYPO_CACHE:
             self._typo_cache.clear()
