@@ -27,7 +27,7 @@ _LIST_FIELDS = ("hashtags", "images", "links", "contacts")
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="ignore")
 
     kind: Literal["listing", "post", "account"]
     platform: str
@@ -53,8 +53,10 @@ class _Record(BaseModel):
                     "a numeric id must be a whole number written without a decimal point"
                 )
             return str(value)
-        if isinstance(value, str) and not value.strip():
-            raise ValueError("must not be empty")
+        if isinstance(value, str):
+            if not value.strip():
+                raise ValueError("must not be empty")
+            return value.strip()
         return value
 
 
