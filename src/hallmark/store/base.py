@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from hallmark.clock import Clock, system_clock
 from hallmark.evidence.blobs import BlobStore
 from hallmark.store import migrate
-from hallmark.store.dialect import make_engine
+from hallmark.store.dialect import insert_rows, make_engine
 from hallmark.store.tables import events, workspaces
 
 
@@ -84,8 +84,9 @@ def record_events(
     """Append events (name, subject type, subject id, payload) to the audit log."""
     if not items:
         return
-    conn.execute(
-        insert(events),
+    insert_rows(
+        conn,
+        events,
         [
             {
                 "workspace_id": workspace.id,

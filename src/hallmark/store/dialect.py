@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Table, create_engine, event
 from sqlalchemy.engine import Connection
 
 APPEND_ONLY_TABLE = "events"
@@ -60,3 +63,35 @@ def drop_append_only_ddl(dialect: str) -> list[str]:
 
 def is_sqlite(connection: Connection | Engine) -> bool:
     return connection.dialect.name == "sqlite"
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert many rows at driver speed: values are adapted once here rather than by
+    SQLAlchemy's per-row bind processing, which cost more than the insert itself."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    adapt = _sqlite_value if is_sqlite(conn) else _postgres_value
+    marker = "?" if is_sqlite(conn) else "%s"
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(marker for _ in columns)})"
+    )
+    conn.exec_driver_sql(sql, [tuple(adapt(row[c]) for c in columns) for row in rows])
+
+
+def _sqlite_value(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value) if value else ("[]" if isinstance(value, list) else "{}")
+    if isinstance(value, datetime):
+        # the format SQLAlchemy's SQLite DateTime reads back; every stored time is UTC
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value
+
+
+def _postgres_value(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        from psycopg.types.json import Json
+
+        return Json(value)
+    return value

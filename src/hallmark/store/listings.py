@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
 
 from hallmark.domain import Account, Listing
 from hallmark.store.base import Workspace, as_utc, record_events
+from hallmark.store.dialect import insert_rows
 from hallmark.store.tables import accounts, listing_versions, listings
 
 _CHUNK = 400
@@ -125,8 +126,7 @@ def _upsert_unique(
         _version_row(workspace, found["id"], found["current_version"] + 1, item, digest)
         for item, digest, found in changed
     ]
-    if versions:
-        conn.execute(insert(listing_versions), versions)
+    insert_rows(conn, listing_versions, versions)
     if changed:
         conn.execute(
             update(listings)
