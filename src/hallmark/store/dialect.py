@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, create_engine, event
+from sqlalchemy import JSON, DateTime, Engine, Table, create_engine, event
 from sqlalchemy.engine import Connection
 
 APPEND_ONLY_TABLE = "events"
@@ -71,27 +71,46 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return
     columns = list(rows[0])
-    adapt = _sqlite_value if is_sqlite(conn) else _postgres_value
-    marker = "?" if is_sqlite(conn) else "%s"
+    sqlite = is_sqlite(conn)
+    adapters = [_adapter(table.c[name].type, sqlite) for name in columns]
+    marker = "?" if sqlite else "%s"
     sql = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join(marker for _ in columns)})"
     )
-    conn.exec_driver_sql(sql, [tuple(adapt(row[c]) for c in columns) for row in rows])
+    pairs = list(zip(columns, adapters, strict=True))
+    conn.exec_driver_sql(
+        sql,
+        [tuple(row[c] if a is None else a(row[c]) for c, a in pairs) for row in rows],
+    )
 
 
-def _sqlite_value(value: Any) -> Any:
-    if isinstance(value, (dict, list)):
-        return json.dumps(value) if value else ("[]" if isinstance(value, list) else "{}")
-    if isinstance(value, datetime):
-        # the format SQLAlchemy's SQLite DateTime reads back; every stored time is UTC
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    return value
+def _adapter(kind: Any, sqlite: bool) -> Callable[[Any], Any] | None:
+    if isinstance(kind, JSON):
+        return _sqlite_json if sqlite else _postgres_json
+    if isinstance(kind, DateTime) and sqlite:
+        return _sqlite_datetime
+    return None
 
 
-def _postgres_value(value: Any) -> Any:
-    if isinstance(value, (dict, list)):
-        from psycopg.types.json import Json
+def _sqlite_json(value: Any) -> Any:
+    if value is None:
+        return None
+    if not value:
+        return "[]" if isinstance(value, list) else "{}"
+    return json.dumps(value)
 
-        return Json(value)
-    return value
+
+def _sqlite_datetime(value: datetime | None) -> str | None:
+    # the format SQLAlchemy's SQLite DateTime reads back; every stored time is UTC
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(" ", "microseconds")
+
+
+def _postgres_json(value: Any) -> Any:
+    from psycopg.types.json import Json
+
+    return None if value is None else Json(value)

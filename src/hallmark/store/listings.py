@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from hallmark.domain import Account, Listing
 from hallmark.store.base import Workspace, as_utc, record_events
@@ -113,11 +113,11 @@ def _upsert_unique(
             changed.append((item, digest, found))
     ids: list[int] = []
     if new_rows:
-        ids = list(
-            conn.execute(
-                insert(listings).returning(listings.c.id, sort_by_parameter_order=True), new_rows
-            ).scalars()
-        )
+        # no RETURNING: on SQLite it degrades to one statement per row; read the ids back
+        insert_rows(conn, listings, new_rows)
+        new_keys = [(item.listing.platform, item.listing.external_id) for item, _ in new_items]
+        made = _existing(conn, workspace, new_keys)
+        ids = [made[key]["id"] for key in new_keys]
     versions = [
         _version_row(workspace, listing_id, 1, item, digest)
         for listing_id, (item, digest) in zip(ids, new_items, strict=True)
@@ -192,24 +192,38 @@ def _existing(
     conn: Connection, workspace: Workspace, keys: list[tuple[str, str]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
+    columns = (
+        listings.c.id,
+        listings.c.platform,
+        listings.c.external_id,
+        listings.c.current_version,
+        listings.c.current_hash,
+        listings.c.last_seen,
+    )
+    for platform, chunk in _by_platform(keys):
         rows = conn.execute(
-            select(
-                listings.c.id,
-                listings.c.platform,
-                listings.c.external_id,
-                listings.c.current_version,
-                listings.c.current_hash,
-                listings.c.last_seen,
-            ).where(
+            select(*columns).where(
                 listings.c.workspace_id == workspace.id,
-                tuple_(listings.c.platform, listings.c.external_id).in_(chunk),
+                listings.c.platform == platform,
+                listings.c.external_id.in_(chunk),
             )
         )
         for row in rows:
             found[(row.platform, row.external_id)] = row._asdict()
     return found
+
+
+def _by_platform(keys: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Keys grouped by platform in chunks, so each lookup uses the unique index whole
+    (a row-value IN over (platform, external_id) makes SQLite scan the table)."""
+    grouped: dict[str, list[str]] = {}
+    for platform, external_id in keys:
+        grouped.setdefault(platform, []).append(external_id)
+    return [
+        (platform, ids[start : start + _CHUNK])
+        for platform, ids in grouped.items()
+        for start in range(0, len(ids), _CHUNK)
+    ]
 
 
 def upsert_accounts(
@@ -227,14 +241,14 @@ def upsert_accounts(
         latest[(account.platform, account.external_id)] = account
     keys = list(latest)
     existing: dict[tuple[str, str], Any] = {}
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
+    for platform, chunk in _by_platform(keys):
         for row in conn.execute(
             select(
                 accounts.c.id, accounts.c.platform, accounts.c.external_id, accounts.c.content_hash
             ).where(
                 accounts.c.workspace_id == workspace.id,
-                tuple_(accounts.c.platform, accounts.c.external_id).in_(chunk),
+                accounts.c.platform == platform,
+                accounts.c.external_id.in_(chunk),
             )
         ):
             existing[(row.platform, row.external_id)] = row
@@ -261,9 +275,9 @@ def upsert_accounts(
             changed_rows.append({"b_id": found.id, **{f"b_{k}": v for k, v in changed.items()}})
     events: list[tuple[str, str, int, dict[str, Any]]] = []
     if new_rows:
-        ids = conn.execute(
-            insert(accounts).returning(accounts.c.id, sort_by_parameter_order=True), new_rows
-        ).scalars()
+        insert_rows(conn, accounts, new_rows)
+        made = _account_ids(conn, workspace, [(r["platform"], r["external_id"]) for r in new_rows])
+        ids = [made[(r["platform"], r["external_id"])] for r in new_rows]
         events += [
             ("account.created", "account", i, {"hash": r["content_hash"], "stub": stub})
             for i, r in zip(ids, new_rows, strict=True)
@@ -284,6 +298,22 @@ def upsert_accounts(
         counts.changed += len(changed_rows)
     record_events(conn, workspace, now, events)
     return counts
+
+
+def _account_ids(
+    conn: Connection, workspace: Workspace, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
+    for platform, chunk in _by_platform(keys):
+        for row in conn.execute(
+            select(accounts.c.id, accounts.c.platform, accounts.c.external_id).where(
+                accounts.c.workspace_id == workspace.id,
+                accounts.c.platform == platform,
+                accounts.c.external_id.in_(chunk),
+            )
+        ):
+            found[(row.platform, row.external_id)] = row.id
+    return found
 
 
 def _account_row(account: Account) -> dict[str, Any]:
