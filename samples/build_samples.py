@@ -1232,7 +1232,7 @@ r = post(
     images=["fake-bangle-2.jpg"],
     tz="+08:00",
 )
-expect(r, V, "pos_exact_concealment", "exact", "medium", check=dict(wording={"concealment": 1}))
+expect(r, V, "pos_exact_concealment", "exact", "high", check=dict(wording={"concealment": 1}))
 
 # ================================================================== price / seller cases
 r = listing(

@@ -74,13 +74,14 @@ def test_wording(index: BrandIndex, title: str, expected: list[tuple[str, str]])
 PRICES = [
     # title, price, currency, expected (kind, brand, strength)
     ("Cartier Love bracelet", "29.99", "USD", [("below_floor", "Cartier", 1.0)]),
-    ("Cartier Love bracelet", "1000", "USD", [("below_floor", "Cartier", 0.5556)]),
+    ("Cartier Love bracelet", "1000", "USD", [("below_floor", "Cartier", 1.0)]),
+    ("Cartier Love bracelet", "1500", "USD", [("below_floor", "Cartier", 0.5)]),
     ("Cartier Love bracelet", "3000", "USD", [("above_floor", "Cartier", 0.0)]),
     ("Cartier Love bracelet", "6900", "USD", [("at_or_above_list", "Cartier", 0.0)]),
     ("Cartier Love bracelet", "25", "EUR", [("below_floor", "Cartier", 1.0)]),
     ("Cartier Love bracelet", "25", "XTS", []),
     ("Plain gold bracelet", "12", "USD", []),
-    ("VALENTINO Rockstud pumps", "45", "USD", [("below_floor", "Valentino", 0.9444)]),
+    ("VALENTINO Rockstud pumps", "45", "USD", [("below_floor", "Valentino", 1.0)]),
 ]
 
 

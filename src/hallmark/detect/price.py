@@ -17,7 +17,9 @@ class PriceOptions(BaseModel):
     """Options of the price detector."""
 
     full_strength_ratio: float = Field(
-        0.1, description="At or below this share of the floor the signal has full strength."
+        0.5,
+        description="At or below this share of the floor the signal has full strength; "
+        "between it and the floor the strength falls linearly to zero.",
     )
 
 

@@ -29,10 +29,14 @@ DICTIONARY_LANGUAGES = (
 DICTIONARY_ZIPF = 2.3
 # Brand names are frequent words too (Cartier 3.1, Nike 3.9); "coach" and "apple" are 4.8+.
 COMMON_MARK_ZIPF = 4.0
-# Given names this frequent as English words ("Rose", "Grace") are too ambiguous to excuse a mark.
-AMBIGUOUS_NAME_ZIPF = 4.0
+# Names this frequent as English words ("Will" 6.5, "Young" 5.4) are too ambiguous to excuse a
+# mark; "Elizabeth" (4.5) and "Scott" (4.7) are names first. A product word after the mark
+# ("Rose Cartier bracelet") overrides the name.
+AMBIGUOUS_NAME_ZIPF = 5.0
 
-PLACE_AFTER = frozenset(
+# Street words around a mark make it an address: Faker's street suffixes and prefixes
+# (data/place_*.txt, made by scripts/build_text_data.py) and these few more.
+CORE_PLACE_AFTER = frozenset(
     [
         "street",
         "st",
@@ -40,10 +44,8 @@ PLACE_AFTER = frozenset(
         "ave",
         "road",
         "rd",
-        "bridge",
         "square",
         "sq",
-        "boulevard",
         "blvd",
         "lane",
         "ln",
@@ -51,57 +53,17 @@ PLACE_AFTER = frozenset(
         "dr",
         "place",
         "pl",
-        "park",
         "station",
-        "river",
-        "lake",
-        "bay",
-        "hill",
-        "hall",
         "plaza",
-        "way",
-        "court",
-        "ct",
-        "mall",
-        "tower",
-        "building",
-        "metro",
+        "boulevard",
+        "bridge",
         "strasse",
         "straße",
-        "str",
         "platz",
-        "weg",
-        "gasse",
-        "brücke",
     ]
 )
-PLACE_BEFORE = frozenset(
-    [
-        "rue",
-        "via",
-        "calle",
-        "avenida",
-        "avenue",
-        "place",
-        "pont",
-        "boulevard",
-        "corso",
-        "piazza",
-        "viale",
-        "plaza",
-        "paseo",
-        "carrer",
-        "rua",
-        "mount",
-        "mt",
-        "lake",
-        "fort",
-        "port",
-        "saint",
-        "st",
-        "san",
-        "santa",
-    ]
+_PLACE_BEFORE = (
+    "rue via calle avenida avenue place pont boulevard corso piazza viale plaza paseo carrer rua"
 )
 
 
@@ -121,10 +83,37 @@ def is_common_word(mark: str) -> bool:
 
 
 @cache
+def place_after() -> frozenset[str]:
+    # the long list holds words such as "light" and "key": they make an address only after
+    # a house number ("98 Quintell Light")
+    return CORE_PLACE_AFTER | _words("place_after.txt")
+
+
+@cache
+def place_before() -> frozenset[str]:
+    return frozenset(_PLACE_BEFORE.split()) | _words("place_before.txt")
+
+
+def _words(filename: str) -> frozenset[str]:
+    path = resources.files("hallmark.text") / "data" / filename
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@cache
 def given_names() -> frozenset[str]:
     path = resources.files("hallmark.text") / "data" / "given_names.txt"
     return frozenset(path.read_text(encoding="utf-8").split())
 
 
+@cache
+def surnames() -> frozenset[str]:
+    path = resources.files("hallmark.text") / "data" / "surnames.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
 def is_unambiguous_given_name(word: str) -> bool:
     return word in given_names() and wordfreq.zipf_frequency(word, "en") < AMBIGUOUS_NAME_ZIPF
+
+
+def is_unambiguous_surname(word: str) -> bool:
+    return word in surnames() and wordfreq.zipf_frequency(word, "en") < AMBIGUOUS_NAME_ZIPF

@@ -26,9 +26,11 @@ SUPPRESSIONS = ("negative_context", "person_name", "place_name")
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
 # a letter beside a leet symbol; tokens are then taken whole, without backtracking
 _LEET_MIX = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
-_LEET_TOKEN = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]+")
+_LEET_SYMBOL = re.compile(r"[0-9@$]")
 _TYPO_TOKEN = re.compile(r"[a-z]{5,}")
-_SPACED_RUN = re.compile(r"(?<![\w@$])[\w@$](?:[^\w\n@$]{1,3}[\w@$](?![\w@$])){3,}")
+_SPACED_RUN = re.compile(
+    r"(?<![a-z0-9@$])[a-z0-9@$](?:[^a-z0-9@$\n]{1,3}[a-z0-9@$](?![a-z0-9@$])){2,}"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _SEPARATORS = (" ", "-", ".", "_", "")
 _MAX_TYPO_CACHE = 500_000
@@ -78,6 +80,8 @@ class _Entry:
     negative: tuple[str, ...]
     context: tuple[str, ...]
     own_words: frozenset[str] = field(default_factory=frozenset)
+    # for one word of a multi-word mark: the mark's entry, this word's position, all words
+    part: tuple[int, int, tuple[str, ...]] | None = None
 
 
 class MarkMatcher:
@@ -140,10 +144,36 @@ class MarkMatcher:
                 plain.setdefault(sep.join(words), []).append((index, len(words) > 1 and not sep))
             if alias or not key.isascii():
                 continue
-            leet.setdefault(leet_canonical(key), []).append(index)
+            for sep in _SEPARATORS if len(words) > 1 else ("",):
+                leet.setdefault(leet_canonical(sep.join(words)), []).append(index)
             if not generic and len(key) >= 5:
                 for variant in _deletes(key, _max_edits(key)):
                     self._deletes.setdefault(variant, set()).add(index)
+            if len(words) > 1:
+                self._add_parts(index, tuple(words))
+
+    def _add_parts(self, parent: int, words: tuple[str, ...]) -> None:
+        """Index each long word of a multi-word mark for typos ("Lotvelle Paris")."""
+        entry = self._entries[parent]
+        for position, word in enumerate(words):
+            if len(word) < 5 or lexicon.is_dictionary_word(word):
+                continue
+            index = len(self._entries)
+            self._entries.append(
+                _Entry(
+                    entry.brand,
+                    entry.mark,
+                    word,
+                    False,
+                    False,
+                    entry.negative,
+                    entry.context,
+                    entry.own_words,
+                    (parent, position, words),
+                )
+            )
+            for variant in _deletes(word, _max_edits(word)):
+                self._deletes.setdefault(variant, set()).add(index)
 
     def find(self, fields: Sequence[tuple[str, str]]) -> list[MarkHit]:
         """Every mark hit in the named fields, suppressed ones included (marked so)."""
@@ -169,7 +199,7 @@ class MarkMatcher:
                     hit = self._plain_hit(name, folded, last + 1 - length, last + 1, index, glued)
                     if hit is not None:
                         hits.setdefault((hit.brand, hit.start, hit.end), hit)
-        if self._has_leet and _LEET_MIX.search(text):
+        if self._has_leet and (_LEET_MIX.search(text) or folded.text is not folded.original):
             for hit in self._leet_hits(name, folded):
                 hits.setdefault((hit.brand, hit.start, hit.end), hit)
         for hit in self._spaced_hits(name, folded):
@@ -185,42 +215,50 @@ class MarkMatcher:
         text = folded.text
         hashtag = start > 0 and text[start - 1] == "#"
         if bounded(text, start, end):
-            kinds = ["alias" if entry.alias else ("compound" if glued else "exact")]
+            # a hashtag cannot hold spaces, so a multi-word mark run together there is no compound
+            kinds = ["alias" if entry.alias else ("compound" if glued and not hashtag else "exact")]
             if hashtag:
                 kinds.append("hashtag")
             return self._hit(entry, name, folded, start, end, kinds)
         if entry.alias and not entry.key.isascii():
             return self._hit(entry, name, folded, start, end, ["alias"])
         token_start, token_end = _token_bounds(text, start, end)
-        if not _glued_ok(entry, text, start, end, token_start, token_end):
+        if not _glued_ok(entry, text, start, end, token_start, token_end) and not _case_boundary(
+            folded, start, end, token_start, token_end
+        ):
             return None
         hashtag = token_start > 0 and text[token_start - 1] == "#"
         kind = "hashtag" if hashtag else "compound"
         suffix = text[end:token_end]
         hit = self._hit(entry, name, folded, start, end, [kind])
-        if suffix in lexicon.PLACE_AFTER and hit is not None:
+        if suffix in lexicon.place_after() and hit is not None:
             return _suppress(hit, "place_name", _original(folded, token_start, token_end))
         return hit
 
     def _leet_hits(self, name: str, folded: Folded) -> list[MarkHit]:
+        """Marks in the leet-canonical text; the canonical form keeps every offset."""
         found = []
-        for token in _LEET_TOKEN.finditer(folded.text):
-            if _LEET_MIX.search(token.group()) is None:
+        text = folded.text
+        canonical = leet_canonical(text)
+        for last, (length, ids) in self._leet.iter(canonical):
+            start, end = last + 1 - length, last + 1
+            leet = _LEET_SYMBOL.search(text, start, end) is not None
+            if not leet and not _homoglyph_i_or_l(folded, start, end):
                 continue
-            canonical = leet_canonical(token.group())
-            for last, (length, ids) in self._leet.iter(canonical):
-                start, end = token.start() + last + 1 - length, token.start() + last + 1
-                if not re.search(r"[0-9@$]", folded.text[start:end]):
+            token_start, token_end = _token_bounds(text, start, end)
+            whole = start == token_start and end == token_end
+            for index in ids:
+                entry = self._entries[index]
+                if entry.generic or (not whole and len(entry.key) < 5):
                     continue
-                whole = start == token.start() and end == token.end()
-                for index in ids:
-                    entry = self._entries[index]
-                    if entry.generic or (not whole and len(entry.key) < 5):
-                        continue
-                    kinds = ["leetspeak"] + ([] if whole else ["compound"])
-                    hit = self._hit(entry, name, folded, start, end, kinds)
-                    if hit is not None:
-                        found.append(hit)
+                if not whole and not _glued_ok(
+                    entry, canonical, start, end, token_start, token_end
+                ):
+                    continue
+                kinds = (["leetspeak"] if leet else ["exact"]) + ([] if whole else ["compound"])
+                hit = self._hit(entry, name, folded, start, end, kinds)
+                if hit is not None and (leet or "homoglyph" in hit.disguises):
+                    found.append(hit)
         return found
 
     def _spaced_hits(self, name: str, folded: Folded) -> list[MarkHit]:
@@ -230,18 +268,21 @@ class MarkMatcher:
         for run in _SPACED_RUN.finditer(folded.text):
             positions = [i for i in range(run.start(), run.end()) if _run_char(folded.text[i])]
             letters = "".join(folded.text[i] for i in positions)
+            # a three-letter mark counts spaced only as the whole run, in capitals ("A R O")
+            shouted = "".join(folded.original[folded.start(i)] for i in positions).isupper()
             for automaton, view in ((self._plain, letters), (self._leet, leet_canonical(letters))):
                 if automaton is self._leet and not self._has_leet:
                     continue
                 for last, (length, values) in automaton.iter(view):
-                    if length < 4:
+                    short = length < 4
+                    if short and not (length == len(letters) and shouted):
                         continue
                     first = last + 1 - length
                     start, end = positions[first], positions[last] + 1
                     for value in values:
                         index = value[0] if isinstance(value, tuple) else value
                         entry = self._entries[index]
-                        if entry.generic and len(entry.key) <= 3:
+                        if entry.generic and len(entry.key) <= 3 and not short:
                             continue
                         kinds = ["spaced"]
                         if (
@@ -268,7 +309,7 @@ class MarkMatcher:
                 candidates = self._typo_candidates(token)
             if not candidates:
                 continue
-            for match in re.finditer(rf"(?<![^\W_]){token}(?![^\W_])", text):
+            for match in re.finditer(rf"(?<![a-z0-9]){token}(?![a-z0-9])", text):
                 written = folded.original[folded.start(match.start()) : folded.end(match.end())]
                 if lexicon.is_dictionary_word(written.lower()):
                     continue
@@ -276,7 +317,13 @@ class MarkMatcher:
                     entry = self._entries[index]
                     if any(k[0] == entry.brand and k[1] <= match.start() < k[2] for k in already):
                         continue
-                    hit = self._hit(entry, name, folded, match.start(), match.end(), ["typo"])
+                    start, end = match.start(), match.end()
+                    if entry.part is not None:
+                        span = _phrase_around(text, start, end, entry.part)
+                        if span is None:
+                            continue
+                        (start, end), entry = span, self._entries[entry.part[0]]
+                    hit = self._hit(entry, name, folded, start, end, ["typo"])
                     if hit is not None:
                         found.append(_with_distance(hit, distance))
         return found
@@ -315,10 +362,11 @@ class MarkMatcher:
     ) -> MarkHit | None:
         original_start, original_end = folded.span(start, end)
         matched = folded.original[original_start:original_end]
-        if _native_word(matched, folded.original):
+        if not entry.alias and _native_word(matched, folded.original):
             return None
-        if any(is_homoglyph(c) for c in matched if not c.isascii()) or folded.has_hidden(
-            original_start, original_end
+        # an alias is written in its own script on purpose: only hidden characters disguise it
+        if (not entry.alias and any(is_homoglyph(c) for c in matched if not c.isascii())) or (
+            folded.has_hidden(original_start, original_end)
         ):
             kinds = ["homoglyph", *kinds]
         ordered = tuple(k for k in KINDS if k in kinds)
@@ -332,7 +380,7 @@ class MarkMatcher:
             kind=ordered[0],
             disguises=ordered,
         )
-        return _apply_contexts(hit, entry, folded, start, end)
+        return _apply_contexts(hit, entry, folded, start, end, self._context.get(entry.brand))
 
     def _judge_context(
         self, hits: list[MarkHit], folded: Sequence[tuple[str, Folded]]
@@ -351,7 +399,7 @@ class MarkMatcher:
             weak_generic = (
                 entry is not None and hit.suppressed is None and hit.kind in ("exact", "hashtag")
             )
-            weak_typo = hit.kind == "typo" and hit.brand not in solid
+            weak_typo = hit.kind == "typo" and hit.brand not in solid and " " not in hit.mark
             if not weak_generic and not weak_typo:
                 kept.append(hit)
                 continue
@@ -361,6 +409,10 @@ class MarkMatcher:
             if any(w in context or w[:-1] in context or w[:-2] in context for w in words) or (
                 weak_generic and hit.matched.isupper() and len(hit.matched) >= 2
             ):
+                kept.append(hit)
+            elif weak_typo and (hit.matched.isupper() or _beside_cjk(hit, folded)):
+                # a near-mark in capitals, or a Latin name set in Chinese or Japanese text, is
+                # written as a brand is written
                 kept.append(hit)
         return kept
 
@@ -393,6 +445,48 @@ def _script(char: str) -> str:
     return "OTHER"
 
 
+def _homoglyph_i_or_l(folded: Folded, start: int, end: int) -> bool:
+    """The span writes an i or l with a look-alike ("QuinteІІ" with Ukrainian І for l)."""
+    original = folded.original[folded.start(start) : folded.end(end)]
+    return any(not c.isascii() and fold(c).text in ("i", "l") for c in original)
+
+
+def _case_boundary(folded: Folded, start: int, end: int, t_start: int, t_end: int) -> bool:
+    """ "#AROrunclub": the mark in capitals against lower-case rest marks the word boundary."""
+    mark = folded.original[folded.start(start) : folded.end(end)]
+    rest = (
+        folded.original[folded.start(t_start) : folded.start(start)]
+        + folded.original[folded.end(end) : folded.end(t_end) if t_end > end else folded.end(end)]
+    )
+    return len(mark) >= 2 and mark.isupper() and bool(rest) and rest.islower()
+
+
+def _beside_cjk(hit: MarkHit, folded: Sequence[tuple[str, Folded]]) -> bool:
+    original = next(f.original for name, f in folded if name == hit.field)
+    around = original[max(0, hit.start - 1) : hit.start] + original[hit.end : hit.end + 1]
+    return any(not is_word_char(c) and c.isalnum() for c in around)
+
+
+def _phrase_around(
+    text: str, start: int, end: int, part: tuple[int, int, tuple[str, ...]]
+) -> tuple[int, int] | None:
+    """The span of the whole mark around one mistyped word, if its other words are there."""
+    _parent, position, words = part
+    for word in reversed(words[:position]):
+        match = re.search(
+            rf"(?<![a-z0-9]){re.escape(word)}[\W_]{{1,2}}$", text[max(0, start - 40) : start]
+        )
+        if match is None:
+            return None
+        start = max(0, start - 40) + match.start()
+    for word in words[position + 1 :]:
+        match = re.match(rf"[\W_]{{1,2}}{re.escape(word)}(?![a-z0-9])", text[end:])
+        if match is None:
+            return None
+        end += match.end()
+    return start, end
+
+
 def _max_edits(key: str) -> int:
     return 1 if len(key) < 8 else 2
 
@@ -408,7 +502,7 @@ def _deletes(word: str, edits: int) -> set[str]:
 
 
 def _run_char(char: str) -> bool:
-    return is_word_char(char) or char in "@$"
+    return char.isascii() and (char.isalnum() or char in "@$")
 
 
 def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -423,7 +517,7 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _glued_ok(entry: _Entry, text: str, start: int, end: int, t_start: int, t_end: int) -> bool:
     """A mark glued to other words counts when the token is no word itself and the rest are."""
-    if entry.generic or len(entry.key) < 4 or not text[start:end].isalnum():
+    if entry.generic or len(entry.key) < 4 or not leet_canonical(text[start:end]).isalnum():
         return False
     token = text[t_start:t_end]
     if lexicon.is_dictionary_word(token):
@@ -441,7 +535,14 @@ def _part_ok(part: str, lenient: bool) -> bool:
     return len(part) >= 3 and part.isalpha() and lexicon.is_dictionary_word(part)
 
 
-def _apply_contexts(hit: MarkHit, entry: _Entry, folded: Folded, start: int, end: int) -> MarkHit:
+def _apply_contexts(
+    hit: MarkHit,
+    entry: _Entry,
+    folded: Folded,
+    start: int,
+    end: int,
+    products: frozenset[str] | None,
+) -> MarkHit:
     text = folded.text
     for context in entry.negative:
         position = text.find(context)
@@ -456,9 +557,13 @@ def _apply_contexts(hit: MarkHit, entry: _Entry, folded: Folded, start: int, end
     after = re.match(r"[\W_]*([^\W\d_]+)", text[end : end + 40])
     previous = before[-1].group() if before else None
     following = after.group(1) if after else None
-    if following in lexicon.PLACE_AFTER and after is not None:
+    numbered = re.search(r"\d[\W_]*$", text[max(0, start - 12) : start]) is not None
+    street = following in lexicon.CORE_PLACE_AFTER or (
+        numbered and following in lexicon.place_after()
+    )
+    if street and after is not None and not _names_product(following, products or frozenset()):
         return _suppress(hit, "place_name", _original(folded, start, end + after.end(1)))
-    if previous in lexicon.PLACE_BEFORE:
+    if previous in lexicon.place_before():
         return _suppress(
             hit,
             "place_name",
@@ -466,15 +571,23 @@ def _apply_contexts(hit: MarkHit, entry: _Entry, folded: Folded, start: int, end
                 folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end
             ),
         )
-    if (
-        previous
-        and previous not in entry.own_words
-        and lexicon.is_unambiguous_given_name(previous)
-        and not hit.matched.isupper()
-    ):
+    if hit.matched.isupper() or _names_product(following, products or frozenset()):
+        return hit
+    if previous and previous not in entry.own_words and lexicon.is_unambiguous_given_name(previous):
         offset = max(0, start - 40) + before[-1].start()
         return _suppress(hit, "person_name", _original(folded, offset, end))
+    if following and following not in entry.own_words and after is not None:
+        written = folded.original[
+            folded.start(end + after.start(1)) : folded.end(end + after.end(1))
+        ]
+        if written[:1].isupper() and lexicon.is_unambiguous_surname(following):
+            return _suppress(hit, "person_name", _original(folded, start, end + after.end(1)))
     return hit
+
+
+def _names_product(word: str | None, products: frozenset[str]) -> bool:
+    """The word after a mark names one of the brand's products ("Rose Cartier bracelet")."""
+    return word is not None and (word in products or word[:-1] in products or word[:-2] in products)
 
 
 def _original(folded: Folded, start: int, end: int) -> str:
