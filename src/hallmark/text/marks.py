@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import ahocorasick
 from rapidfuzz.distance import OSA
 
 from hallmark.text import lexicon
-from hallmark.text.fold import Folded, fold, is_homoglyph
+from hallmark.text.fold import Folded, fold, homoglyph_chars, is_homoglyph
 from hallmark.text.phrases import bounded, is_word_char
 
 KINDS = ("homoglyph", "leetspeak", "spaced", "typo", "alias", "compound", "hashtag", "exact")
@@ -199,7 +200,7 @@ class MarkMatcher:
                     hit = self._plain_hit(name, folded, last + 1 - length, last + 1, index, glued)
                     if hit is not None:
                         hits.setdefault((hit.brand, hit.start, hit.end), hit)
-        if self._has_leet and (_LEET_MIX.search(text) or folded.text is not folded.original):
+        if self._has_leet and (_LEET_MIX.search(text) or _il_lookalikes().search(folded.original)):
             for hit in self._leet_hits(name, folded):
                 hits.setdefault((hit.brand, hit.start, hit.end), hit)
         for hit in self._spaced_hits(name, folded):
@@ -443,6 +444,13 @@ def _script(char: str) -> str:
     if 0x1D400 <= code <= 0x1D7FF:
         return "MATHEMATICAL"
     return "OTHER"
+
+
+@cache
+def _il_lookalikes() -> re.Pattern[str]:
+    """Characters that fold to i or l but are not ASCII (Ukrainian І, Greek ι, fullwidth l...)."""
+    chars = [c for c in homoglyph_chars() if fold(c).text in ("i", "l")]
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def _homoglyph_i_or_l(folded: Folded, start: int, end: int) -> bool:
