@@ -261,3 +261,20 @@ def test_account_records_update_and_stubs_never_overwrite(
     with store.transaction() as conn:
         row = conn.execute(select(accounts.c.display_name, accounts.c.country)).one()
     assert tuple(row) == ("Glam Steel Store", "CN")
+
+
+def test_single_strings_are_taken_for_lists(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        line(hashtags="#gold #bangle, sale", links="https://shop.test/x", images=None) + "\n"
+    )
+    assert run(store, workspace, path).counts.new == 1
+    with store.transaction() as conn:
+        version = conn.execute(select(listing_versions)).one()
+    assert (version.hashtags, version.links, version.images) == (
+        ["#gold", "#bangle", "sale"],
+        ["https://shop.test/x"],
+        [],
+    )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hallmark.text import MarkMatcher, MarkSpec
 
@@ -135,3 +139,34 @@ def test_a_native_cyrillic_word_is_not_a_disguise() -> None:
     matcher = MarkMatcher([MarkSpec("Coco", "COCO", context_words=("perfume",))])
     assert matcher.find([("text", "Купил сосо в магазине")]) == []
     assert [h.kind for h in matcher.find([("text", "New сосо perfume")])] == ["homoglyph"]
+
+
+FUZZ = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("cartierVALENTINO @$0137 .-#💎\u200bаеорсхіСАｃａ高仿卡地亚手镯\n"),
+        st.characters(),
+    ),
+    max_size=80,
+)
+
+
+@given(FUZZ)
+def test_any_text_gives_hits_whose_spans_quote_the_original(text: str) -> None:
+    matcher = _shared_matcher()
+    for hit in matcher.find([("title", text), ("hashtags", "#" + text)]):
+        source = text if hit.field == "title" else "#" + text
+        assert 0 <= hit.start < hit.end <= len(source)
+        assert source[hit.start : hit.end] == hit.matched
+        assert hit.kind in hit.disguises
+
+
+@cache
+def _shared_matcher() -> MarkMatcher:
+    return MarkMatcher(
+        [
+            MarkSpec("Cartier", "CARTIER", ("卡地亚",), ("cartier street",), ("bracelet",)),
+            MarkSpec("Valentino", "VALENTINO", (), (), ("pumps",)),
+            MarkSpec("Louis Vuitton", "Louis Vuitton", (), (), ("bag",)),
+            MarkSpec("Ion", "ION", (), (), ("watch",)),
+        ]
+    )

@@ -26,6 +26,17 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _LIST_FIELDS = ("hashtags", "images", "links", "contacts")
 
 
+def _as_list(value: object, *, split: bool = False) -> object:
+    """A single string where a list is expected becomes a list ("#a #b" for hashtags)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        if split:
+            return [part for part in re.split(r"[\s,]+", value) if part]
+        return [value] if value.strip() else []
+    return value
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
@@ -73,6 +84,16 @@ class ListingRecord(_Record):
     currency: str | None = None
     images: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
+
+    @field_validator("hashtags", mode="before")
+    @classmethod
+    def _hashtags(cls, value: object) -> object:
+        return _as_list(value, split=True)
+
+    @field_validator("images", "links", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _as_list(value)
 
     @field_validator("captured_at", mode="before")
     @classmethod
@@ -133,6 +154,11 @@ class AccountRecord(_Record):
     bio: str | None = None
     links: list[str] = Field(default_factory=list)
     contacts: list[str] = Field(default_factory=list)
+
+    @field_validator("links", "contacts", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        return _as_list(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,7 @@ class BrandIndex:
         self._folded: dict[int, tuple[Listing, tuple[tuple[str, Folded], ...]]] = {}
         self._mentions: dict[int, tuple[Listing, list[MarkHit]]] = {}
         self._products: dict[int, tuple[Listing, dict[str, list[ProductMatch]]]] = {}
+        self._category_cache: dict[int, tuple[Listing, set[str]]] = {}
 
     def folded(self, listing: Listing) -> tuple[tuple[str, Folded], ...]:
         """The listing's text fields, folded once per scan batch."""
@@ -99,7 +100,14 @@ class BrandIndex:
 
     def categories(self, listing: Listing) -> set[str]:
         """The product categories the listing's text names."""
-        return {hit.value for _, f in self.folded(listing) for hit in self._categories.find(f)}
+        cached = self._category_cache.get(id(listing))
+        if cached is not None and cached[0] is listing:
+            return cached[1]
+        if len(self._category_cache) >= _CACHE_LIMIT:
+            self._category_cache.clear()
+        found = {hit.value for _, f in self.folded(listing) for hit in self._categories.find(f)}
+        self._category_cache[id(listing)] = (listing, found)
+        return found
 
     def product_matches(self, listing: Listing, brand: str) -> list[ProductMatch]:
         """The brand's products the listing names, else those of a category it names."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, DateTime, Engine, Table, create_engine, event
@@ -78,11 +80,16 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join(marker for _ in columns)})"
     )
-    pairs = list(zip(columns, adapters, strict=True))
-    conn.exec_driver_sql(
-        sql,
-        [tuple(row[c] if a is None else a(row[c]) for c, a in pairs) for row in rows],
-    )
+    getter = itemgetter(*columns)
+    adapted = [(i, a) for i, a in enumerate(adapters) if a is not None]
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        items = getter(row)
+        items = list(items) if len(columns) > 1 else [items]
+        for i, adapt in adapted:
+            items[i] = adapt(items[i])
+        values.append(tuple(items))
+    conn.exec_driver_sql(sql, values)
 
 
 def _adapter(kind: Any, sqlite: bool) -> Callable[[Any], Any] | None:
@@ -101,6 +108,7 @@ def _sqlite_json(value: Any) -> Any:
     return json.dumps(value)
 
 
+@lru_cache(maxsize=4096)
 def _sqlite_datetime(value: datetime | None) -> str | None:
     # the format SQLAlchemy's SQLite DateTime reads back; every stored time is UTC
     if value is None:

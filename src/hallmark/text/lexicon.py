@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -70,7 +71,24 @@ _PLACE_BEFORE = (
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """The word's highest Zipf frequency over the dictionary languages."""
+    if word.isascii() and word.isalpha() and word.islower():
+        # a plain lower-case ASCII word needs none of wordfreq's normalising: read its tables
+        best = max(table.get(word, 0.0) for table in _frequency_tables())
+        return round(math.log10(best) + 9, 2) if best > 0 else 0.0
     return max(wordfreq.zipf_frequency(word, lang) for lang in DICTIONARY_LANGUAGES)
+
+
+@cache
+def _frequency_tables() -> tuple[dict[str, float], ...]:
+    return tuple(wordfreq.get_frequency_dict(lang) for lang in DICTIONARY_LANGUAGES)
+
+
+def load_dictionaries() -> None:
+    """Load every dictionary now, so the first listings of a scan do not pay for it."""
+    zipf("hallmark")
+    given_names()
+    surnames()
+    place_after()
 
 
 def is_dictionary_word(word: str) -> bool:

@@ -26,7 +26,9 @@ SUPPRESSIONS = ("negative_context", "person_name", "place_name")
 
 _LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
 # a letter beside a leet symbol; tokens are then taken whole, without backtracking
-_LEET_MIX = re.compile(r"[a-z][0-9@$]|[0-9@$][a-z]")
+_LEET_MIX = re.compile(
+    r"[a-z][0-9@$]{1,2}[a-z]|[a-z]{3}[0-9@$](?![a-z0-9])|(?<![a-z0-9])[0-9@$][a-z]{2}"
+)
 _LEET_SYMBOL = re.compile(r"[0-9@$]")
 _TYPO_TOKEN = re.compile(r"[a-z]{5,}")
 _SPACED_RUN = re.compile(
@@ -89,6 +91,7 @@ class MarkMatcher:
     """Every brand's marks, indexed once; `find` returns the hits in a listing's fields."""
 
     def __init__(self, marks: Iterable[MarkSpec]) -> None:
+        lexicon.load_dictionaries()
         self._entries: list[_Entry] = []
         self._plain = ahocorasick.Automaton()
         self._leet = ahocorasick.Automaton()
@@ -223,6 +226,10 @@ class MarkMatcher:
             return self._hit(entry, name, folded, start, end, kinds)
         if entry.alias and not entry.key.isascii():
             return self._hit(entry, name, folded, start, end, ["alias"])
+        if (entry.generic or len(entry.key) < 4) and not folded.original[
+            folded.start(start)
+        ].isupper():
+            return None  # inside a word, only capitals ("#AROrunclub") can set a short mark apart
         token_start, token_end = _token_bounds(text, start, end)
         if not _glued_ok(entry, text, start, end, token_start, token_end) and not _case_boundary(
             folded, start, end, token_start, token_end
