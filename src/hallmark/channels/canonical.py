@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from hallmark.domain import PLATFORMS, Account, Listing
+from hallmark.domain import Account, Listing
+from hallmark.domain.listing import known_platform
 from hallmark.errors import ImportRecordError
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -44,12 +45,7 @@ class _Record(BaseModel):
     platform: str
     external_id: str
 
-    @field_validator("platform")
-    @classmethod
-    def _platform(cls, value: str) -> str:
-        if value not in PLATFORMS:
-            raise ValueError(f"unknown platform {value!r}; one of {', '.join(PLATFORMS)}")
-        return value
+    _platform = field_validator("platform")(known_platform)
 
     @field_validator("external_id", mode="before")
     @classmethod

@@ -24,6 +24,13 @@ PLATFORMS: tuple[str, ...] = (
 ListingKind = Literal["listing", "post"]
 
 
+def known_platform(value: str) -> str:
+    """`value` if it names a platform, else ValueError listing the platforms."""
+    if value not in PLATFORMS:
+        raise ValueError(f"unknown platform {value!r}; one of {', '.join(PLATFORMS)}")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Listing:
     """A marketplace listing or a social post, one captured version of it."""

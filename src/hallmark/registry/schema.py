@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from hallmark.domain.listing import PLATFORMS
+from hallmark.domain.listing import known_platform
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _REGISTRATION_TEXT = re.compile(r"^\s*(?P<office>[A-Za-z]{2,10})\s+(?P<number>\S.*?)\s*$")
@@ -85,12 +85,7 @@ class AuthorizedSellerSpec(BaseModel):
     platform: str
     account: Text
 
-    @field_validator("platform")
-    @classmethod
-    def _known_platform(cls, value: str) -> str:
-        if value not in PLATFORMS:
-            raise ValueError(f"unknown platform {value!r}; one of {', '.join(PLATFORMS)}")
-        return value
+    _platform = field_validator("platform")(known_platform)
 
 
 class ThresholdsSpec(BaseModel):

@@ -2,30 +2,41 @@
 
 One Aho-Corasick automaton holds every mark's folded form, so exact, compound,
 hashtag and alias matches cost one pass whatever the number of marks. Leetspeak is a
-second automaton over the leet-canonical forms, run only on tokens that mix letters with
-leet symbols. Typos go through a delete-neighbourhood index (SymSpell's idea) probed
-only with tokens that are not dictionary words, with one cache entry per distinct token.
+second automaton over the leet-canonical forms (a character-for-character translation, so
+offsets hold), run only on text where a leet symbol sits inside a word. Typos go through a
+delete-neighbourhood index (SymSpell's idea), with one cache entry per distinct token; the
+dictionary is asked only about tokens truly near a mark. Judgements on a candidate (names,
+addresses, native words, glued words) live in `judge.py`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
 
 import ahocorasick
 from rapidfuzz.distance import OSA
 
 from hallmark.text import lexicon
-from hallmark.text.fold import Folded, fold, homoglyph_chars, is_homoglyph
+from hallmark.text.entries import KINDS, SUPPRESSIONS, Entry, MarkHit, MarkSpec, leet_canonical
+from hallmark.text.fold import Folded, fold, is_homoglyph
+from hallmark.text.judge import (
+    apply_contexts,
+    beside_cjk,
+    case_boundary,
+    glued_ok,
+    homoglyph_i_or_l,
+    il_lookalikes,
+    native_word,
+    original_text,
+    suppress,
+    with_distance,
+)
 from hallmark.text.phrases import bounded, is_word_char
 
-KINDS = ("homoglyph", "leetspeak", "spaced", "typo", "alias", "compound", "hashtag", "exact")
-SUPPRESSIONS = ("negative_context", "person_name", "place_name")
+__all__ = ["KINDS", "SUPPRESSIONS", "MarkHit", "MarkMatcher", "MarkSpec", "leet_canonical"]
 
-_LEET = str.maketrans({"@": "a", "4": "a", "0": "o", "3": "e", "$": "s", "7": "t", "1": "i"})
-# a letter beside a leet symbol; tokens are then taken whole, without backtracking
+# a leet symbol inside a word, or at its edge beside three letters (not "100ml")
 _LEET_MIX = re.compile(
     r"[a-z][0-9@$]{1,2}[a-z]|[a-z]{3}[0-9@$](?![a-z0-9])|(?<![a-z0-9])[0-9@$][a-z]{2}"
 )
@@ -39,60 +50,12 @@ _SEPARATORS = (" ", "-", ".", "_", "")
 _MAX_TYPO_CACHE = 500_000
 
 
-def leet_canonical(text: str) -> str:
-    """Leet symbols to letters, with l and i merged because 1 stands for either."""
-    return text.translate(_LEET).replace("l", "i")
-
-
-@dataclass(frozen=True, slots=True)
-class MarkSpec:
-    """A mark to look for, with what the matcher needs to judge a hit."""
-
-    brand: str
-    text: str
-    aliases: tuple[str, ...] = ()
-    negative_contexts: tuple[str, ...] = ()
-    context_words: tuple[str, ...] = ()
-    generic: bool | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class MarkHit:
-    """A mark found in one field: original code-point span and the disguises seen."""
-
-    brand: str
-    mark: str
-    field: str
-    start: int
-    end: int
-    matched: str
-    kind: str
-    disguises: tuple[str, ...]
-    distance: int = 0
-    suppressed: str | None = None
-    context: str | None = None
-
-
-@dataclass(slots=True)
-class _Entry:
-    brand: str
-    mark: str
-    key: str
-    alias: bool
-    generic: bool
-    negative: tuple[str, ...]
-    context: tuple[str, ...]
-    own_words: frozenset[str] = field(default_factory=frozenset)
-    # for one word of a multi-word mark: the mark's entry, this word's position, all words
-    part: tuple[int, int, tuple[str, ...]] | None = None
-
-
 class MarkMatcher:
     """Every brand's marks, indexed once; `find` returns the hits in a listing's fields."""
 
     def __init__(self, marks: Iterable[MarkSpec]) -> None:
         lexicon.load_dictionaries()
-        self._entries: list[_Entry] = []
+        self._entries: list[Entry] = []
         self._plain = ahocorasick.Automaton()
         self._leet = ahocorasick.Automaton()
         self._deletes: dict[str, set[int]] = {}
@@ -140,7 +103,7 @@ class MarkMatcher:
             )
             index = len(self._entries)
             self._entries.append(
-                _Entry(
+                Entry(
                     spec.brand, spec.text, key, alias, generic, negative, context, frozenset(words)
                 )
             )
@@ -164,7 +127,7 @@ class MarkMatcher:
                 continue
             index = len(self._entries)
             self._entries.append(
-                _Entry(
+                Entry(
                     entry.brand,
                     entry.mark,
                     word,
@@ -203,7 +166,7 @@ class MarkMatcher:
                     hit = self._plain_hit(name, folded, last + 1 - length, last + 1, index, glued)
                     if hit is not None:
                         hits.setdefault((hit.brand, hit.start, hit.end), hit)
-        if self._has_leet and (_LEET_MIX.search(text) or _il_lookalikes().search(folded.original)):
+        if self._has_leet and (_LEET_MIX.search(text) or il_lookalikes().search(folded.original)):
             for hit in self._leet_hits(name, folded):
                 hits.setdefault((hit.brand, hit.start, hit.end), hit)
         for hit in self._spaced_hits(name, folded):
@@ -231,7 +194,7 @@ class MarkMatcher:
         ].isupper():
             return None  # inside a word, only capitals ("#AROrunclub") can set a short mark apart
         token_start, token_end = _token_bounds(text, start, end)
-        if not _glued_ok(entry, text, start, end, token_start, token_end) and not _case_boundary(
+        if not glued_ok(entry, text, start, end, token_start, token_end) and not case_boundary(
             folded, start, end, token_start, token_end
         ):
             return None
@@ -240,7 +203,7 @@ class MarkMatcher:
         suffix = text[end:token_end]
         hit = self._hit(entry, name, folded, start, end, [kind])
         if suffix in lexicon.place_after() and hit is not None:
-            return _suppress(hit, "place_name", _original(folded, token_start, token_end))
+            return suppress(hit, "place_name", original_text(folded, token_start, token_end))
         return hit
 
     def _leet_hits(self, name: str, folded: Folded) -> list[MarkHit]:
@@ -251,7 +214,7 @@ class MarkMatcher:
         for last, (length, ids) in self._leet.iter(canonical):
             start, end = last + 1 - length, last + 1
             leet = _LEET_SYMBOL.search(text, start, end) is not None
-            if not leet and not _homoglyph_i_or_l(folded, start, end):
+            if not leet and not homoglyph_i_or_l(folded, start, end):
                 continue
             token_start, token_end = _token_bounds(text, start, end)
             whole = start == token_start and end == token_end
@@ -259,9 +222,7 @@ class MarkMatcher:
                 entry = self._entries[index]
                 if entry.generic or (not whole and len(entry.key) < 5):
                     continue
-                if not whole and not _glued_ok(
-                    entry, canonical, start, end, token_start, token_end
-                ):
+                if not whole and not glued_ok(entry, canonical, start, end, token_start, token_end):
                     continue
                 kinds = (["leetspeak"] if leet else ["exact"]) + ([] if whole else ["compound"])
                 hit = self._hit(entry, name, folded, start, end, kinds)
@@ -333,7 +294,7 @@ class MarkMatcher:
                         (start, end), entry = span, self._entries[entry.part[0]]
                     hit = self._hit(entry, name, folded, start, end, ["typo"])
                     if hit is not None:
-                        found.append(_with_distance(hit, distance))
+                        found.append(with_distance(hit, distance))
         return found
 
     def _typo_candidates(self, token: str) -> tuple[tuple[int, int], ...]:
@@ -366,11 +327,11 @@ class MarkMatcher:
         return result
 
     def _hit(
-        self, entry: _Entry, name: str, folded: Folded, start: int, end: int, kinds: list[str]
+        self, entry: Entry, name: str, folded: Folded, start: int, end: int, kinds: list[str]
     ) -> MarkHit | None:
         original_start, original_end = folded.span(start, end)
         matched = folded.original[original_start:original_end]
-        if not entry.alias and _native_word(matched, folded.original):
+        if not entry.alias and native_word(matched, folded.original):
             return None
         # an alias is written in its own script on purpose: only hidden characters disguise it
         if (not entry.alias and any(is_homoglyph(c) for c in matched if not c.isascii())) or (
@@ -388,7 +349,7 @@ class MarkMatcher:
             kind=ordered[0],
             disguises=ordered,
         )
-        return _apply_contexts(hit, entry, folded, start, end, self._context.get(entry.brand))
+        return apply_contexts(hit, entry, folded, start, end, self._context.get(entry.brand))
 
     def _judge_context(
         self, hits: list[MarkHit], folded: Sequence[tuple[str, Folded]]
@@ -418,68 +379,11 @@ class MarkMatcher:
                 weak_generic and hit.matched.isupper() and len(hit.matched) >= 2
             ):
                 kept.append(hit)
-            elif weak_typo and (hit.matched.isupper() or _beside_cjk(hit, folded)):
+            elif weak_typo and (hit.matched.isupper() or beside_cjk(hit, folded)):
                 # a near-mark in capitals, or a Latin name set in Chinese or Japanese text, is
                 # written as a brand is written
                 kept.append(hit)
         return kept
-
-
-def _native_word(matched: str, text: str) -> bool:
-    """A word written wholly in Cyrillic or Greek inside text of that script is that
-    language's own word ("сосо"), not a Latin mark in disguise ("Сartier" mixes scripts)."""
-    letters = [c for c in matched if c.isalpha()]
-    if not letters or any(c.isascii() for c in letters):
-        return False
-    scripts = {_script(c) for c in letters}
-    if len(scripts) != 1 or scripts & {"FULLWIDTH", "MATHEMATICAL", "OTHER"}:
-        return False
-    [script] = scripts
-    native = sum(1 for c in text if c.isalpha() and _script(c) == script)
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    return native > latin
-
-
-def _script(char: str) -> str:
-    code = ord(char)
-    if 0x0400 <= code <= 0x052F:
-        return "CYRILLIC"
-    if 0x0370 <= code <= 0x03FF:
-        return "GREEK"
-    if 0xFF00 <= code <= 0xFFEF:
-        return "FULLWIDTH"
-    if 0x1D400 <= code <= 0x1D7FF:
-        return "MATHEMATICAL"
-    return "OTHER"
-
-
-@cache
-def _il_lookalikes() -> re.Pattern[str]:
-    """Characters that fold to i or l but are not ASCII (Ukrainian І, Greek ι, fullwidth l...)."""
-    chars = [c for c in homoglyph_chars() if fold(c).text in ("i", "l")]
-    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
-
-
-def _homoglyph_i_or_l(folded: Folded, start: int, end: int) -> bool:
-    """The span writes an i or l with a look-alike ("QuinteІІ" with Ukrainian І for l)."""
-    original = folded.original[folded.start(start) : folded.end(end)]
-    return any(not c.isascii() and fold(c).text in ("i", "l") for c in original)
-
-
-def _case_boundary(folded: Folded, start: int, end: int, t_start: int, t_end: int) -> bool:
-    """ "#AROrunclub": the mark in capitals against lower-case rest marks the word boundary."""
-    mark = folded.original[folded.start(start) : folded.end(end)]
-    rest = (
-        folded.original[folded.start(t_start) : folded.start(start)]
-        + folded.original[folded.end(end) : folded.end(t_end) if t_end > end else folded.end(end)]
-    )
-    return len(mark) >= 2 and mark.isupper() and bool(rest) and rest.islower()
-
-
-def _beside_cjk(hit: MarkHit, folded: Sequence[tuple[str, Folded]]) -> bool:
-    original = next(f.original for name, f in folded if name == hit.field)
-    around = original[max(0, hit.start - 1) : hit.start] + original[hit.end : hit.end + 1]
-    return any(not is_word_char(c) and c.isalnum() for c in around)
 
 
 def _phrase_around(
@@ -528,115 +432,3 @@ def _token_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while right < len(text) and (is_word_char(text[right]) or text[right] in "@$"):
         right += 1
     return left, right
-
-
-def _glued_ok(entry: _Entry, text: str, start: int, end: int, t_start: int, t_end: int) -> bool:
-    """A mark glued to other words counts when the token is no word itself and the rest are."""
-    if entry.generic or len(entry.key) < 4 or not leet_canonical(text[start:end]).isalnum():
-        return False
-    token = text[t_start:t_end]
-    if lexicon.is_dictionary_word(token):
-        return False
-    hashtag = t_start > 0 and text[t_start - 1] == "#"
-    parts = [p for p in (text[t_start:start], text[end:t_end]) if p]
-    return all(_part_ok(p, hashtag and len(entry.key) >= 5) for p in parts)
-
-
-def _part_ok(part: str, lenient: bool) -> bool:
-    if part.isdigit():
-        return True
-    if lenient:
-        return part.isalnum()
-    return len(part) >= 3 and part.isalpha() and lexicon.is_dictionary_word(part)
-
-
-def _apply_contexts(
-    hit: MarkHit,
-    entry: _Entry,
-    folded: Folded,
-    start: int,
-    end: int,
-    products: frozenset[str] | None,
-) -> MarkHit:
-    text = folded.text
-    for context in entry.negative:
-        position = text.find(context)
-        while position != -1:
-            if position <= start and end <= position + len(context):
-                first, last = folded.span(position, position + len(context))
-                return _suppress(hit, "negative_context", folded.original[first:last])
-            position = text.find(context, position + 1)
-    if hit.kind not in ("exact", "alias"):
-        return hit
-    before = list(re.finditer(r"[^\W\d_]+", text[max(0, start - 40) : start]))
-    after = re.match(r"[\W_]*([^\W\d_]+)", text[end : end + 40])
-    previous = before[-1].group() if before else None
-    following = after.group(1) if after else None
-    numbered = re.search(r"\d[\W_]*$", text[max(0, start - 12) : start]) is not None
-    street = following in lexicon.CORE_PLACE_AFTER or (
-        numbered and following in lexicon.place_after()
-    )
-    if street and after is not None and not _names_product(following, products or frozenset()):
-        return _suppress(hit, "place_name", _original(folded, start, end + after.end(1)))
-    if previous in lexicon.place_before():
-        return _suppress(
-            hit,
-            "place_name",
-            _original(
-                folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end
-            ),
-        )
-    if hit.matched.isupper() or _names_product(following, products or frozenset()):
-        return hit
-    if previous and previous not in entry.own_words and lexicon.is_unambiguous_given_name(previous):
-        offset = max(0, start - 40) + before[-1].start()
-        return _suppress(hit, "person_name", _original(folded, offset, end))
-    if following and following not in entry.own_words and after is not None:
-        written = folded.original[
-            folded.start(end + after.start(1)) : folded.end(end + after.end(1))
-        ]
-        if written[:1].isupper() and lexicon.is_unambiguous_surname(following):
-            return _suppress(hit, "person_name", _original(folded, start, end + after.end(1)))
-    return hit
-
-
-def _names_product(word: str | None, products: frozenset[str]) -> bool:
-    """The word after a mark names one of the brand's products ("Rose Cartier bracelet")."""
-    return word is not None and (word in products or word[:-1] in products or word[:-2] in products)
-
-
-def _original(folded: Folded, start: int, end: int) -> str:
-    first, last = folded.span(start, end)
-    return folded.original[first:last]
-
-
-def _suppress(hit: MarkHit, reason: str, context: str) -> MarkHit:
-    return MarkHit(
-        hit.brand,
-        hit.mark,
-        hit.field,
-        hit.start,
-        hit.end,
-        hit.matched,
-        hit.kind,
-        hit.disguises,
-        hit.distance,
-        reason,
-        " ".join(context.split()),
-    )
-
-
-def _with_distance(hit: MarkHit, distance: int) -> MarkHit:
-    return MarkHit(
-        hit.brand,
-        hit.mark,
-        hit.field,
-        hit.start,
-        hit.end,
-        hit.matched,
-        hit.kind,
-        hit.disguises,
-        distance,
-        hit.suppressed,
-        hit.context,
-    )
