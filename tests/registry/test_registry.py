@@ -83,8 +83,12 @@ ERRORS = [
         ],
     ),
     (
-        CONTRACT.replace("category: bracelet", "category: bracelet\n    colour: gold"),
-        [("products.0.colour", "unknown field")],
+        CONTRACT.replace("category: bracelet", "category: bracelet\n    colour: gold")
+        + "thresholds: {medium: 0.8, high: 0.5}\n",
+        [
+            ("products.0.colour", "unknown field"),
+            ("thresholds", "Value error, medium must be below high"),
+        ],
     ),
     (
         CONTRACT.replace("logos/cartier.png", "logos/missing.png"),
@@ -108,3 +112,18 @@ def test_errors_name_file_path_and_problem(
     else:
         assert caught.value.problems == problems
     assert str(caught.value).startswith(f"{path}: ")
+
+
+def test_unknown_fields_alone_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    text = (
+        CONTRACT.replace("category: bracelet", "category: bracelet\n    colour: gold")
+        + "website: cartier.com\n"
+    )
+    path = write(tmp_path, text)
+    warnings: list[str] = []
+    brand, spec = load_brand_file(path, warnings)
+    assert brand.products[0].category == "bracelet" and "website" not in spec
+    assert warnings == [
+        f"{path}: products.0.colour: unknown field, ignored",
+        f"{path}: website: unknown field, ignored",
+    ]

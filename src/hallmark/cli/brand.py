@@ -26,7 +26,12 @@ def add(
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
     for path in files:
-        _brand, spec = load_brand_file(path)
+        warnings: list[str] = []
+        _brand, spec = load_brand_file(path, warnings)
+        for warning in warnings:
+            Console(stderr=True).print(
+                f"[yellow]{warning}[/yellow]", highlight=False, soft_wrap=True
+            )
         spec["files"] = _reference_files(store, path, spec)
         with store.transaction() as conn:
             stored, outcome = add_brand(conn, workspace, spec, source=str(path), at=store.clock())

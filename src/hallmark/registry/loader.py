@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from pathlib import Path
@@ -22,8 +23,12 @@ from hallmark.errors import BrandFileError
 from hallmark.registry.schema import BrandSpec
 
 
-def load_brand_file(path: Path) -> tuple[Brand, dict[str, Any]]:
-    """The brand in `path` and its normalised spec (for storage), or BrandFileError."""
+def load_brand_file(path: Path, warnings: list[str] | None = None) -> tuple[Brand, dict[str, Any]]:
+    """The brand in `path` and its normalised spec (for storage), or BrandFileError.
+
+    Fields the format does not know are left out and reported in `warnings` (a file written
+    for a newer Hallmark still loads); any other problem is an error.
+    """
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -32,16 +37,26 @@ def load_brand_file(path: Path) -> tuple[Brand, dict[str, Any]]:
         raise BrandFileError(str(path), [("(file)", f"not valid YAML: {exc}")]) from None
     if not isinstance(raw, dict):
         raise BrandFileError(str(path), [("(file)", "must be a mapping with a 'name' and 'marks'")])
-    brand, spec = parse_brand(raw, source=str(path))
+    brand, spec = parse_brand(raw, source=str(path), warnings=warnings)
     _check_files(path, spec)
     return brand, spec
 
 
-def parse_brand(raw: dict[str, Any], *, source: str) -> tuple[Brand, dict[str, Any]]:
+def parse_brand(
+    raw: dict[str, Any], *, source: str, warnings: list[str] | None = None
+) -> tuple[Brand, dict[str, Any]]:
     try:
         spec = BrandSpec.model_validate(raw)
     except ValidationError as exc:
-        raise BrandFileError(source, _problems(exc)) from None
+        unknown = [e["loc"] for e in exc.errors() if e["type"] == "extra_forbidden"]
+        if len(unknown) < len(exc.errors()):
+            raise BrandFileError(source, _problems(exc)) from None
+        trimmed = copy.deepcopy(raw)
+        for loc in unknown:
+            _drop(trimmed, loc)
+            if warnings is not None:
+                warnings.append(f"{source}: {'.'.join(map(str, loc))}: unknown field, ignored")
+        spec = BrandSpec.model_validate(trimmed)
     data = spec.model_dump(mode="json")
     return brand_from_spec(data), data
 
@@ -84,6 +99,12 @@ def brand_from_spec(data: dict[str, Any], *, version: int = 1, id: int | None = 
         version=version,
         id=id,
     )
+
+
+def _drop(data: Any, loc: tuple[str | int, ...]) -> None:
+    for part in loc[:-1]:
+        data = data[part]
+    data.pop(loc[-1], None)
 
 
 def brand_content_hash(spec: dict[str, Any]) -> str:
