@@ -149,3 +149,20 @@ def test_brand_errors_name_file_and_field(cli: CliRunner, tmp_path: Path) -> Non
         str(result.exception)
         == f"{bad}: marks: List should have at least 1 item after validation, not 0"
     )
+
+
+def test_listing_text_is_never_taken_for_markup(cli: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "m.jsonl"
+    record = dict(LISTINGS[0], external_id="M1", account="[/x]", title="[bold]Сartier[/] replica")
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert cli.invoke(app, ["import", str(data)]).exit_code == 0
+    assert cli.invoke(app, ["scan"]).exit_code == 0
+    queue = cli.invoke(app, ["review"], env={"COLUMNS": "200"})
+    assert queue.exit_code == 0 and "[/x]" in queue.stdout
+    [row] = [
+        json.loads(x)
+        for x in cli.invoke(app, ["findings", "export"]).stdout.splitlines()
+        if '"M1"' in x
+    ]
+    shown = cli.invoke(app, ["review", "show", str(row["id"])], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "[bold]Сartier[/] replica" in shown.stdout

@@ -75,3 +75,13 @@ def test_upsert_handles_a_key_twice_in_one_batch(store: Store) -> None:
     with store.transaction() as conn:
         counts = upsert_listings(conn, ws, [first, second, second], NOW)
     assert (counts.new, counts.changed, counts.unchanged) == (1, 1, 1)
+
+
+def test_brand_names_compare_without_case(store: Store) -> None:
+    ws = store.workspace("acme")
+    with store.transaction() as conn:
+        add_brand(conn, ws, brand_spec(name="Éclat"), source="e.yaml", at=NOW)
+        _, outcome = add_brand(conn, ws, brand_spec(name="ÉCLAT"), source="e.yaml", at=NOW)
+        names = [(b.brand.name, b.brand.version) for b in current_brands(conn, ws)]
+    assert outcome == "changed"
+    assert names == [("ÉCLAT", 2)]

@@ -79,7 +79,7 @@ PRICES = [
     ("Cartier Love bracelet", "3000", "USD", [("above_floor", "Cartier", 0.0)]),
     ("Cartier Love bracelet", "6900", "USD", [("at_or_above_list", "Cartier", 0.0)]),
     ("Cartier Love bracelet", "25", "EUR", [("below_floor", "Cartier", 1.0)]),
-    ("Cartier Love bracelet", "25", "XTS", []),
+    ("Cartier Love bracelet", "25", "XTS", [("not_compared", "Cartier", 0.0)]),
     ("Plain gold bracelet", "12", "USD", []),
     ("VALENTINO Rockstud pumps", "45", "USD", [("below_floor", "Valentino", 1.0)]),
 ]

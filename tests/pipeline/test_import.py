@@ -278,3 +278,64 @@ def test_single_strings_are_taken_for_lists(
         ["https://shop.test/x"],
         [],
     )
+
+
+def test_two_captures_in_one_file_reimport_as_unchanged(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "both.jsonl"
+    path.write_text(
+        line(price="30", captured_at="2026-11-01T12:00:00Z")
+        + "\n"
+        + line(price="25", captured_at="2026-11-02T12:00:00Z")
+        + "\n"
+    )
+    assert run(store, workspace, path).summary() == "1 new, 1 changed, 0 unchanged, 0 rejected"
+    assert run(store, workspace, path).summary() == "0 new, 0 changed, 2 unchanged, 0 rejected"
+    older = tmp_path / "older.jsonl"
+    older.write_text(line(price="27", captured_at="2026-10-30T12:00:00Z") + "\n")
+    assert run(store, workspace, older).summary() == "0 new, 1 changed, 0 unchanged, 0 rejected"
+    assert run(store, workspace, older).summary() == "0 new, 0 changed, 1 unchanged, 0 rejected"
+    with store.transaction() as conn:
+        current = conn.execute(select(listings.c.current_version, listings.c.current_hash)).one()
+        versions = conn.execute(
+            select(listing_versions.c.version, listing_versions.c.price).order_by(
+                listing_versions.c.version
+            )
+        ).all()
+        names = list(conn.execute(select(events.c.name).order_by(events.c.id)).scalars())
+    assert [tuple(v) for v in versions] == [(1, "30"), (2, "25"), (3, "27")]
+    assert current.current_version == 2  # the older capture is history, the newest stays current
+    assert names[-1] == "listing.history_added"
+
+
+def test_hostile_values_are_rejected_one_by_one(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "outside.jpg").write_bytes(jpeg())
+    path = tmp_path / "sub" / "h.jsonl"
+    lines = [
+        line(external_id="A"),
+        line(external_id="B", captured_at="0001-01-01T00:00:00+05:00"),
+        '{"kind": "listing", "external_id": ' + "9" * 5000 + "}",
+        json.dumps(dict(GOOD, external_id="C", title="bad \ud800 title")),
+        line(external_id="D", title="nul \u0000 title"),
+        line(external_id="E", price="1e999999"),
+        line(external_id="F", currency="[/x]"),
+        line(external_id="G", images=["../outside.jpg"]),
+        line(external_id="H"),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = run(store, workspace, path)
+    assert report.counts.new == 2
+    reasons = [(e.line, e.reason.split(":")[0]) for e in report.rejected]
+    assert reasons == [
+        (2, "captured_at"),
+        (3, "not valid JSON"),
+        (4, "title"),
+        (5, "title"),
+        (6, "price"),
+        (7, "currency"),
+        (8, "image '../outside.jpg'"),
+    ]

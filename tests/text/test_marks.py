@@ -170,3 +170,15 @@ def _shared_matcher() -> MarkMatcher:
             MarkSpec("Ion", "ION", (), (), ("watch",)),
         ]
     )
+
+
+def test_namesakes_in_a_product_listing_are_not_excused(matcher: MarkMatcher) -> None:
+    santos = MarkMatcher(
+        [MarkSpec("Cartier", "CARTIER", (), ("cartier street",), ("watch", "bracelet"))]
+    )
+    [hit] = santos.find([("title", "Cartier Santos watch replica")])
+    assert (hit.kind, hit.suppressed) == ("exact", None)
+    [street] = santos.find([("title", "Cartier streetwear bracelet replica")])
+    assert street.suppressed is None
+    [excused] = santos.find([("title", "Flat on Cartier Street")])
+    assert excused.suppressed == "negative_context"

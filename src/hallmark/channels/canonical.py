@@ -25,6 +25,7 @@ from hallmark.errors import ImportRecordError
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 _LIST_FIELDS = ("hashtags", "images", "links", "contacts")
+MAX_PRICE = Decimal(10) ** 12
 
 
 def _as_list(value: object, *, split: bool = False) -> object:
@@ -102,7 +103,10 @@ class ListingRecord(_Record):
             raise ValueError(f"{value!r} is not an ISO 8601 date-time") from None
         if parsed.tzinfo is None:
             raise ValueError(f"{value!r} has no UTC offset (add Z or +hh:mm)")
-        return parsed.astimezone(UTC)
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:
+            raise ValueError(f"{value!r} is out of range in UTC") from None
 
     @field_validator("price", mode="before")
     @classmethod
@@ -119,8 +123,8 @@ class ListingRecord(_Record):
     @field_validator("price")
     @classmethod
     def _price_range(cls, value: Decimal | None) -> Decimal | None:
-        if value is not None and (not value.is_finite() or value < 0):
-            raise ValueError("must be a finite amount of zero or more")
+        if value is not None and (not value.is_finite() or value < 0 or value >= MAX_PRICE):
+            raise ValueError(f"must be an amount from 0 to below {MAX_PRICE:,}")
         return value
 
     @field_validator("currency")
@@ -207,6 +211,9 @@ def _read_jsonl(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Impo
                     name, number, f"not valid JSON: {exc.msg} at column {column}"
                 )
                 continue
+            except ValueError as exc:  # e.g. an integer of thousands of digits
+                yield ImportRecordError(name, number, f"not valid JSON: {exc}")
+                continue
             yield _to_record(data, name, number)
 
 
@@ -252,7 +259,7 @@ def _csv_row(
         if key in _LIST_FIELDS:
             try:
                 value = json.loads(value)
-            except json.JSONDecodeError:
+            except ValueError:
                 return ImportRecordError(name, line, f"column {key!r}: must hold a JSON array")
         data[key.lstrip("\ufeff")] = value
     return _to_record(data, name, line)
@@ -261,6 +268,9 @@ def _csv_row(
 def _to_record(data: object, name: str, line: int) -> ParsedRecord | ImportRecordError:
     if not isinstance(data, dict):
         return ImportRecordError(name, line, "a record must be a JSON object")
+    unstorable = _unstorable_text(data)
+    if unstorable:
+        return ImportRecordError(name, line, unstorable)
     kind = data.get("kind")
     model: type[ListingRecord] | type[AccountRecord]
     if kind in ("listing", "post"):
@@ -279,6 +289,29 @@ def _to_record(data: object, name: str, line: int) -> ParsedRecord | ImportRecor
     except ValidationError as exc:
         return ImportRecordError(name, line, _describe(exc))
     return ParsedRecord(line, _domain(record))
+
+
+def _unstorable_text(value: object, path: str = "") -> str | None:
+    """Why a string in the record cannot be stored as text (NUL, an unpaired surrogate)."""
+    if isinstance(value, dict):
+        items: list[tuple[str, object]] = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, list):
+        items = [(str(i), v) for i, v in enumerate(value)]
+    elif isinstance(value, str):
+        if "\x00" in value:
+            return f"{path}: contains a NUL character"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"{path}: contains an unpaired surrogate at character {exc.start}"
+        return None
+    else:
+        return None
+    for key, item in items:
+        problem = _unstorable_text(item, f"{path}.{key}" if path else key)
+        if problem:
+            return problem
+    return None
 
 
 def _describe(exc: ValidationError) -> str:

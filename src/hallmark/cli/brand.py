@@ -69,7 +69,7 @@ def list_(ctx: typer.Context) -> None:
             str(len(brand.authorized_sellers)),
             item.created_at.strftime("%Y-%m-%d %H:%M UTC"),
         )
-    Console().print(table)
+    Console(markup=False).print(table)
 
 
 @app.command("show")

@@ -65,7 +65,7 @@ def import_(
                 path,
                 state.settings,
                 on_error=lambda e: err.print(
-                    f"[yellow]{e}[/yellow]", highlight=False, soft_wrap=True, markup=True
+                    str(e), style="yellow", highlight=False, soft_wrap=True, markup=False
                 ),
                 on_progress=advance,
             )
@@ -105,6 +105,8 @@ def scan(
             "[yellow]No brands in this workspace: add one with `hallmark brand add FILE`.[/yellow]"
         )
     scan_summary(err, report)
+    for failure in report.failed:
+        err.print(f"not scored: {failure}", style="yellow", markup=False, highlight=False)
 
 
 def _crash_hook() -> Callable[[int], None]:
@@ -152,7 +154,7 @@ def run() -> None:
     try:
         app()
     except HallmarkError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        err.print(f"error: {exc}", style="red", highlight=False, soft_wrap=True, markup=False)
         raise SystemExit(2) from None
 
 

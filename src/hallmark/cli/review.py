@@ -63,8 +63,14 @@ def queue(
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
     with store.transaction() as conn:
-        rows = query_findings(conn, workspace, min_level=_level(min_level), undecided_only=not all_)
-    console = Console()
+        rows = query_findings(
+            conn,
+            workspace,
+            min_level=_level(min_level),
+            undecided_only=not all_,
+            rules_version=state.rules().version,
+        )
+    console = Console(markup=False)  # listing text is data, never markup
     if not rows:
         console.print(f"No findings at {min_level} or above to review in {workspace.name}.")
         return
@@ -107,7 +113,7 @@ def show(
     with store.transaction() as conn:
         row = get_finding(conn, workspace, finding_id)
         history = decisions_for(conn, workspace, finding_id)
-    console = Console()
+    console = Console(markup=False)  # listing text is data, never markup
     console.print(
         Panel(row.explanation, title=f"Finding {row.id}: {row.brand}, {row.level} ({row.risk:.2f})")
     )
@@ -191,7 +197,9 @@ def export(
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
     with store.transaction() as conn:
-        rows = query_findings(conn, workspace, min_level=_level(min_level))
+        rows = query_findings(
+            conn, workspace, min_level=_level(min_level), rules_version=state.rules().version
+        )
     if out is None:
         _write(sys.stdout, rows, format_)
         return

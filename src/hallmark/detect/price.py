@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from hallmark.detect.describe import money, percent
 from hallmark.detect.index import BrandIndex, ProductMatch
-from hallmark.domain import Listing, Signal
+from hallmark.domain import Listing, ProtectedProduct, Signal
 
 
 class PriceOptions(BaseModel):
@@ -32,6 +32,7 @@ class Price:
         "above_floor",
         "at_or_above_list",
         "no_price",
+        "not_compared",
     )
     Options: ClassVar[type[BaseModel]] = PriceOptions
 
@@ -59,7 +60,7 @@ class Price:
         assert listing.price is not None and listing.currency is not None
         found = brands.floor_for(brand, matches, listing.currency)
         if found is None:
-            return None
+            return _not_compared(listing, brand, brands, matches)
         product, floor, floor_currency, how = found
         price, currency = listing.price, listing.currency
         ratio = price / floor
@@ -86,9 +87,7 @@ class Price:
                 f"{shown_floor}{converted} floor {about}."
             )
             return Signal("price", "below_floor", brand, key, strength, text, evidence)
-        list_price = brands.rules.convert(
-            product.list_price.get(floor_currency, Decimal(0)), floor_currency, currency
-        )
+        list_price = _list_price(product, currency, brands)
         if list_price and price >= list_price * Decimal("0.98"):
             evidence["list_price"] = str(list_price.quantize(Decimal("0.01")))
             text = f"The price of {money(price, currency)} is at or above the list price {about}."
@@ -98,6 +97,38 @@ class Price:
             f"floor {about}."
         )
         return Signal("price", "above_floor", brand, key, 0.0, text, evidence)
+
+
+def _list_price(product: ProtectedProduct, currency: str, brands: BrandIndex) -> Decimal | None:
+    """The product's list price in `currency`: as listed, else converted from another."""
+    if currency in product.list_price:
+        return product.list_price[currency]
+    for source, amount in product.list_price.items():
+        converted = brands.rules.convert(amount, source, currency)
+        if converted is not None:
+            return converted
+    return None
+
+
+def _not_compared(
+    listing: Listing, brand: str, brands: BrandIndex, matches: list[ProductMatch]
+) -> Signal | None:
+    """Say so when a floor exists but no rate converts it to the listing's currency."""
+    products = [m.product for m in matches] or list(brands.brands[brand].products)
+    floors = sorted({c for p in products for c in p.price_floor})
+    if not floors:
+        return None
+    text = (
+        f"The price is in {listing.currency}, which the rate table cannot convert to "
+        f"{', '.join(floors)}, so it was not compared with the floor."
+    )
+    evidence = {
+        "price": str(listing.price),
+        "currency": listing.currency,
+        "floor_currencies": floors,
+    }
+    key = (listing.platform, listing.external_id)
+    return Signal("price", "not_compared", brand, key, 0.0, text, evidence)
 
 
 def _about(product: str, how: str) -> str:

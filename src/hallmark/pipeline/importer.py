@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from hallmark.channels.canonical import ParsedRecord, read_records
 from hallmark.config import Settings
@@ -38,9 +39,27 @@ class _Batch:
         self.listings: list[PreparedListing] = []
         self.accounts: list[Account] = []
         self.images: dict[str, ImageInfo] = {}
+        self.lines: list[int] = []  # the line of each listing, then of each account
 
     def __len__(self) -> int:
         return len(self.listings) + len(self.accounts)
+
+    def single(self) -> list[tuple[int, _Batch]]:
+        """One batch per record, with its line, for finding the record the database refuses."""
+        parts: list[tuple[int, _Batch]] = []
+        lines = iter(self.lines)
+        for item in self.listings:
+            part = _Batch()
+            part.listings.append(item)
+            part.images = {
+                i["sha256"]: self.images[i["sha256"]] for i in item.images if "sha256" in i
+            }
+            parts.append((next(lines), part))
+        for account in self.accounts:
+            part = _Batch()
+            part.accounts.append(account)
+            parts.append((next(lines), part))
+        return parts
 
 
 def import_file(
@@ -72,22 +91,49 @@ def import_file(
             on_error(error)
             continue
         if len(batch) >= BATCH:
-            report.counts.add(_flush(store, workspace, batch))
+            _flush_reporting(store, workspace, batch, path, report, on_error)
             on_progress(len(batch))
             batch = _Batch()
     if len(batch):
-        report.counts.add(_flush(store, workspace, batch))
+        _flush_reporting(store, workspace, batch, path, report, on_error)
         on_progress(len(batch))
     return report
+
+
+def _flush_reporting(
+    store: Store,
+    workspace: Workspace,
+    batch: _Batch,
+    path: Path,
+    report: ImportReport,
+    on_error: Callable[[ImportRecordError], None],
+) -> None:
+    """Store a batch; if the database refuses it, store record by record and reject the
+    ones it refuses, so one bad record never costs the good ones."""
+    try:
+        report.counts.add(_flush(store, workspace, batch))
+        return
+    except SQLAlchemyError:
+        pass
+    for line, part in batch.single():
+        try:
+            report.counts.add(_flush(store, workspace, part))
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            error = ImportRecordError(str(path), line, f"refused by the database: {reason}")
+            report.rejected.append(error)
+            on_error(error)
 
 
 def _add(batch: _Batch, parsed: ParsedRecord, path: Path, store: Store, settings: Settings) -> None:
     record = parsed.record
     if isinstance(record, Account):
         batch.accounts.append(record)
+        batch.lines.append(parsed.line)
         return
     refs = [_image_ref(ref, path, parsed.line, store, settings, batch) for ref in record.images]
     batch.listings.append(PreparedListing(record, refs))
+    batch.lines.insert(len(batch.listings) - 1, parsed.line)
 
 
 def _image_ref(
@@ -95,9 +141,16 @@ def _image_ref(
 ) -> dict[str, Any]:
     if ref.startswith(("http://", "https://")):
         return {"url": ref}
-    local = (path.parent / ref).resolve()
+    folder = path.parent.resolve()
+    local = (folder / ref).resolve()
+    if not local.is_relative_to(folder):
+        raise ImportRecordError(str(path), line, f"image {ref!r}: outside the folder of the file")
     if not local.is_file():
         raise ImportRecordError(str(path), line, f"image {ref!r}: file not found")
+    size = local.stat().st_size
+    if size > settings.max_image_bytes:
+        reason = f"{size:,} bytes exceeds the limit of {settings.max_image_bytes:,}"
+        raise ImportRecordError(str(path), line, f"image {ref!r}: {reason}")
     data = local.read_bytes()
     try:
         info = check_image(

@@ -30,6 +30,7 @@ class ScanReport:
     listings: int = 0
     findings: dict[str, int] = field(default_factory=lambda: {lvl.label: 0 for lvl in Level})
     batches: int = 0
+    failed: list[str] = field(default_factory=list)
 
 
 def scan(
@@ -88,7 +89,7 @@ def _scan_group(
             batch = current_versions_after(conn, workspace, watermark, batch_size)
         if not batch:
             return
-        rows = _score_batch(batch, index, scorer, detectors, brand_ids)
+        rows = _score_safely(batch, index, scorer, detectors, brand_ids, report)
         with store.transaction() as conn:
             insert_findings(conn, workspace, rows, store.clock())
             watermark = batch[-1].version_id
@@ -101,6 +102,29 @@ def _scan_group(
         report.batches += 1
         on_progress(len(batch))
         after_batch(report.batches)
+
+
+def _score_safely(
+    batch: list[StoredListing],
+    index: BrandIndex,
+    scorer: Scorer,
+    detectors: Sequence[Detector],
+    brand_ids: dict[str, int],
+    report: ScanReport,
+) -> list[dict[str, Any]]:
+    """Score a batch; if a detector fails on it, score listing by listing and report the
+    listings that fail, so one bad listing never stops the scan for good."""
+    try:
+        return _score_batch(batch, index, scorer, detectors, brand_ids)
+    except Exception:
+        rows: list[dict[str, Any]] = []
+        for item in batch:
+            try:
+                rows += _score_batch([item], index, scorer, detectors, brand_ids)
+            except Exception as exc:
+                key = f"{item.listing.platform}:{item.listing.external_id}"
+                report.failed.append(f"{key}: {type(exc).__name__}: {exc}")
+        return rows
 
 
 def _score_batch(

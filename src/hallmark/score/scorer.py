@@ -22,6 +22,7 @@ _INFORMATIVE = {
     ("price", "above_floor"),
     ("price", "at_or_above_list"),
     ("price", "no_price"),
+    ("price", "not_compared"),
     ("seller", "authorized"),
     ("wording", "negated"),
     ("wording", "provenance"),

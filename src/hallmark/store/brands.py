@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, insert, select
 
 from hallmark.domain import Brand
 from hallmark.errors import NotFound
@@ -64,18 +64,17 @@ def add_brand(
         ],
     )
     stored = latest_brand(conn, workspace, name)
-    assert stored is not None
+    if stored is None or stored.id != brand_id:
+        raise RuntimeError(f"brand {name!r} version {version} was not stored")
     return stored, outcome
 
 
 def latest_brand(conn: Connection, workspace: Workspace, name: str) -> StoredBrand | None:
-    row = conn.execute(
-        select(brands)
-        .where(brands.c.workspace_id == workspace.id, func.lower(brands.c.name) == name.lower())
-        .order_by(brands.c.version.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else _stored(row)
+    """The newest version of the brand called `name`, whatever its letter case."""
+    key = name.casefold()
+    return next(
+        (b for b in current_brands(conn, workspace) if b.brand.name.casefold() == key), None
+    )
 
 
 def get_brand(conn: Connection, workspace: Workspace, name: str) -> StoredBrand:
@@ -86,20 +85,15 @@ def get_brand(conn: Connection, workspace: Workspace, name: str) -> StoredBrand:
 
 
 def current_brands(conn: Connection, workspace: Workspace) -> list[StoredBrand]:
-    """The newest version of every brand in the workspace, by name."""
-    newest = (
-        select(brands.c.name, func.max(brands.c.version).label("version"))
-        .where(brands.c.workspace_id == workspace.id)
-        .group_by(brands.c.name)
-        .subquery()
-    )
+    """The newest version of every brand in the workspace, names compared without case
+    (Python's casefold, not the database's lower(), which on SQLite knows only ASCII)."""
+    newest: dict[str, Any] = {}
     rows = conn.execute(
-        select(brands)
-        .join(newest, (brands.c.name == newest.c.name) & (brands.c.version == newest.c.version))
-        .where(brands.c.workspace_id == workspace.id)
-        .order_by(brands.c.name)
+        select(brands).where(brands.c.workspace_id == workspace.id).order_by(brands.c.id)
     )
-    return [_stored(row) for row in rows]
+    for row in rows:
+        newest[row.name.casefold()] = row
+    return sorted((_stored(row) for row in newest.values()), key=lambda b: b.brand.name.casefold())
 
 
 def _stored(row: Any) -> StoredBrand:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, and_, func, insert, select, update
 from hallmark.domain import Level
 from hallmark.errors import NotFound
 from hallmark.store.base import Workspace, as_utc, record_events
+from hallmark.store.brands import current_brands
 from hallmark.store.tables import (
     decisions,
     findings,
@@ -148,8 +149,14 @@ def query_findings(
     ids: Sequence[int] | None = None,
     current_only: bool = True,
     undecided_only: bool = False,
+    rules_version: str | None = None,
 ) -> list[FindingRow]:
-    """Findings of the workspace, riskiest first; by default on current listing versions only."""
+    """Findings of the workspace, riskiest first.
+
+    By default only what is current: the newest listing version, the newest brand version,
+    and (when given) the rules in force, so a finding that a newer brand or rule set no
+    longer makes drops out of the queue and the export.
+    """
     newest = _latest_decision()
     levels = [lvl.label for lvl in Level if lvl >= min_level]
     query = (
@@ -181,9 +188,14 @@ def query_findings(
             .where(findings.c.workspace_id == workspace.id)
             .group_by(findings.c.listing_id, findings.c.brand_name)
         )
+        brand_ids = [b.id for b in current_brands(conn, workspace)]
         query = query.where(
-            listings.c.current_version == listing_versions.c.version, findings.c.id.in_(latest)
+            listings.c.current_version == listing_versions.c.version,
+            findings.c.id.in_(latest),
+            findings.c.brand_id.in_(brand_ids),
         )
+    if rules_version is not None:
+        query = query.where(findings.c.rules_version == rules_version)
     if ids is not None:
         query = query.where(findings.c.id.in_(list(ids)))
     if undecided_only:

@@ -87,7 +87,11 @@ def _upsert_unique(
 ) -> Counts:
     keys = [(p.listing.platform, p.listing.external_id) for p in batch]
     existing = _existing(conn, workspace, keys)
-    new_rows, new_items, changed, seen = [], [], [], []
+    history = _version_hashes(conn, [found["id"] for found in existing.values()])
+    new_rows: list[dict[str, Any]] = []
+    new_items: list[tuple[PreparedListing, str]] = []
+    changed: list[tuple[PreparedListing, str, dict[str, Any], int, bool]] = []
+    seen: list[dict[str, Any]] = []
     for item, key in zip(batch, keys, strict=True):
         digest = item.content_hash()
         captured = item.listing.captured_at
@@ -106,11 +110,17 @@ def _upsert_unique(
                     "last_seen": captured,
                 }
             )
-        elif found["current_hash"] == digest:
-            if captured > as_utc(found["last_seen"]):
-                seen.append({"b_id": found["id"], "b_seen": captured})
         else:
-            changed.append((item, digest, found))
+            known = history.get(found["id"], {})
+            if digest in known:
+                if digest == found["current_hash"] and captured > as_utc(found["last_seen"]):
+                    seen.append({"b_id": found["id"], "b_seen": captured})
+                continue
+            # an older capture with content not seen before is kept as history, not made current
+            latest = captured >= as_utc(found["last_seen"])
+            version = max(known.values(), default=found["current_version"]) + 1
+            known[digest] = version
+            changed.append((item, digest, found, version, latest))
     ids: list[int] = []
     if new_rows:
         # no RETURNING: on SQLite it degrades to one statement per row; read the ids back
@@ -123,11 +133,12 @@ def _upsert_unique(
         for listing_id, (item, digest) in zip(ids, new_items, strict=True)
     ]
     versions += [
-        _version_row(workspace, found["id"], found["current_version"] + 1, item, digest)
-        for item, digest, found in changed
+        _version_row(workspace, found["id"], version, item, digest)
+        for item, digest, found, version, _latest in changed
     ]
     insert_rows(conn, listing_versions, versions)
-    if changed:
+    current = [c for c in changed if c[4]]
+    if current:
         conn.execute(
             update(listings)
             .where(listings.c.id == bindparam("b_id"))
@@ -139,11 +150,11 @@ def _upsert_unique(
             [
                 {
                     "b_id": found["id"],
-                    "b_version": found["current_version"] + 1,
+                    "b_version": version,
                     "b_hash": digest,
-                    "b_seen": max(item.listing.captured_at, as_utc(found["last_seen"])),
+                    "b_seen": item.listing.captured_at,
                 }
-                for item, digest, found in changed
+                for item, digest, found, version, _latest in current
             ],
         )
     if seen:
@@ -163,12 +174,12 @@ def _upsert_unique(
         ]
         + [
             (
-                "listing.changed",
+                "listing.changed" if latest else "listing.history_added",
                 "listing",
                 f["id"],
-                {"version": f["current_version"] + 1, "hash": d},
+                {"version": version, "hash": d, "current": latest},
             )
-            for _, d, f in changed
+            for _, d, f, version, latest in changed
         ],
     )
     return Counts(len(new_rows), len(changed), len(batch) - len(new_rows) - len(changed))
@@ -186,6 +197,23 @@ def _version_row(
         captured_at=item.listing.captured_at,
     )
     return row
+
+
+def _version_hashes(conn: Connection, listing_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Per listing, every stored content hash and its version."""
+    found: dict[int, dict[str, int]] = {}
+    for start in range(0, len(listing_ids), _CHUNK):
+        chunk = listing_ids[start : start + _CHUNK]
+        rows = conn.execute(
+            select(
+                listing_versions.c.listing_id,
+                listing_versions.c.content_hash,
+                listing_versions.c.version,
+            ).where(listing_versions.c.listing_id.in_(chunk))
+        )
+        for listing_id, digest, version in rows:
+            found.setdefault(listing_id, {})[digest] = version
+    return found
 
 
 def _existing(

@@ -11,7 +11,9 @@ from functools import cache
 from hallmark.text import lexicon
 from hallmark.text.entries import Entry, MarkHit, leet_canonical
 from hallmark.text.fold import Folded, fold, homoglyph_chars
-from hallmark.text.phrases import is_word_char
+from hallmark.text.phrases import bounded, is_word_char
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def native_word(matched: str, text: str) -> bool:
@@ -103,7 +105,8 @@ def apply_contexts(
     for context in entry.negative:
         position = text.find(context)
         while position != -1:
-            if position <= start and end <= position + len(context):
+            inside = position <= start and end <= position + len(context)
+            if inside and bounded(text, position, position + len(context)):
                 first, last = folded.span(position, position + len(context))
                 return suppress(hit, "negative_context", folded.original[first:last])
             position = text.find(context, position + 1)
@@ -127,16 +130,26 @@ def apply_contexts(
                 folded, start - (len(text[max(0, start - 40) : start]) - before[-1].start()), end
             ),
         )
-    if hit.matched.isupper() or _names_product(following, products or frozenset()):
+    # a product word right after the name makes it the brand, not a namesake
+    # ("Rose Cartier bracelet", "Cartier Santos watch", "Hermes Kelly bag")
+    after_words = _WORDS.findall(text[end : end + 60])[:2]
+    known = products or frozenset()
+    if hit.matched.isupper():
         return hit
-    if previous and previous not in entry.own_words and lexicon.is_unambiguous_given_name(previous):
+    if (
+        previous
+        and previous not in entry.own_words
+        and lexicon.is_unambiguous_given_name(previous)
+        and not _names_product(after_words[0] if after_words else None, known)
+    ):
         offset = max(0, start - 40) + before[-1].start()
         return suppress(hit, "person_name", original_text(folded, offset, end))
     if following and following not in entry.own_words and after is not None:
         written = folded.original[
             folded.start(end + after.start(1)) : folded.end(end + after.end(1))
         ]
-        if written[:1].isupper() and lexicon.is_unambiguous_surname(following):
+        product_next = _names_product(after_words[1] if len(after_words) > 1 else None, known)
+        if written[:1].isupper() and lexicon.is_unambiguous_surname(following) and not product_next:
             return suppress(hit, "person_name", original_text(folded, start, end + after.end(1)))
     return hit
 
