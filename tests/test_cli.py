@@ -166,3 +166,17 @@ def test_listing_text_is_never_taken_for_markup(cli: CliRunner, tmp_path: Path) 
     ]
     shown = cli.invoke(app, ["review", "show", str(row["id"])], env={"COLUMNS": "200"})
     assert shown.exit_code == 0 and "[bold]Сartier[/] replica" in shown.stdout
+
+
+def test_brand_pictures_are_checked_like_any_image(cli: CliRunner, tmp_path: Path) -> None:
+    from hallmark.errors import BrandFileError
+    from tests.pipeline.test_import import png_bomb
+
+    (tmp_path / "logo.png").write_bytes(png_bomb(9000, 9000))
+    brand = tmp_path / "bomb.yaml"
+    brand.write_text(json.dumps(brand_spec(name="Bomb", logos=["logo.png"])), encoding="utf-8")
+    result = cli.invoke(app, ["brand", "add", str(brand)])
+    assert isinstance(result.exception, BrandFileError)
+    assert str(result.exception) == (
+        f"{brand}: logos.0: logo.png: 9000x9000 = 81,000,000 pixels exceeds the limit of 40,000,000"
+    )

@@ -113,7 +113,7 @@ def test_price_missing_says_so(index: BrandIndex) -> None:
 
 SELLERS = [
     ("amazon", "A1OFFICIAL", "listing", [("authorized", "Cartier", 0.0)]),
-    ("amazon", "a1official", "listing", [("authorized", "Cartier", 0.0)]),
+    ("amazon", "a1official", "listing", [("unauthorized", "Cartier", 1.0)]),
     ("ebay", "A1OFFICIAL", "listing", [("unauthorized", "Cartier", 1.0)]),
     ("amazon", "A2GLAMSTEEL", "listing", [("unauthorized", "Cartier", 1.0)]),
     ("amazon", None, "listing", [("unauthorized", "Cartier", 0.5)]),

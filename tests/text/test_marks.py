@@ -182,3 +182,21 @@ def test_namesakes_in_a_product_listing_are_not_excused(matcher: MarkMatcher) ->
     assert street.suppressed is None
     [excused] = santos.find([("title", "Flat on Cartier Street")])
     assert excused.suppressed == "negative_context"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Off-White hoodie",
+        "off white hoodie",
+        "OFF WHITE hoodie",
+        "offwhite hoodie",
+        "Off  White hoodie",
+        "Off\nWhite hoodie",
+    ],
+)
+def test_multi_word_marks_in_every_joining(text: str) -> None:
+    matcher = MarkMatcher([MarkSpec("Off-White", "Off-White", context_words=("hoodie",))])
+    assert [h.brand for h in matcher.find([("title", text)]) if h.suppressed is None] == [
+        "Off-White"
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import yaml
@@ -11,7 +11,11 @@ from rich.console import Console
 from rich.table import Table
 
 from hallmark.cli.context import get_app
+from hallmark.config import Settings
+from hallmark.errors import BrandFileError, ImageRejected
+from hallmark.evidence.images import check_image
 from hallmark.registry import load_brand_file
+from hallmark.store import Store
 from hallmark.store.brands import add_brand, current_brands, get_brand
 
 app = typer.Typer(help="Register brands and read the registry.", no_args_is_help=True)
@@ -32,21 +36,35 @@ def add(
             Console(stderr=True).print(
                 f"[yellow]{warning}[/yellow]", highlight=False, soft_wrap=True
             )
-        spec["files"] = _reference_files(store, path, spec)
+        spec["files"] = _reference_files(store, path, spec, state.settings)
         with store.transaction() as conn:
             stored, outcome = add_brand(conn, workspace, spec, source=str(path), at=store.clock())
         typer.echo(f"{stored.brand.name}: {outcome} (version {stored.brand.version})")
 
 
-def _reference_files(store: object, path: Path, spec: dict[str, object]) -> dict[str, str]:
-    """Logos, official photos and design references stored by hash, by their file path."""
-    from hallmark.store import Store
-
-    assert isinstance(store, Store)
-    refs: list[str] = list(spec.get("logos", []))  # type: ignore[call-overload]
-    for product in spec.get("products", []):  # type: ignore[attr-defined]
-        refs += product.get("photos", []) + product.get("designs", [])
-    return {ref: store.blobs.put((path.parent / ref).read_bytes()) for ref in refs}
+def _reference_files(
+    store: Store, path: Path, spec: dict[str, Any], settings: Settings
+) -> dict[str, str]:
+    """Logos, official photos and design references, checked like any image and stored by
+    hash; a refused picture is an error naming its field."""
+    refs = [(f"logos.{i}", ref) for i, ref in enumerate(spec.get("logos", []))]
+    for p, product in enumerate(spec.get("products", [])):
+        for key in ("photos", "designs"):
+            refs += [(f"products.{p}.{key}.{i}", ref) for i, ref in enumerate(product.get(key, []))]
+    stored: dict[str, str] = {}
+    for field, ref in refs:
+        local = path.parent / ref
+        try:
+            if local.stat().st_size > settings.max_image_bytes:
+                raise ImageRejected(f"{local.stat().st_size:,} bytes exceeds the limit")
+            data = local.read_bytes()
+            check_image(
+                data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
+            )
+        except ImageRejected as exc:
+            raise BrandFileError(str(path), [(field, f"{ref}: {exc}")]) from None
+        stored[ref] = store.blobs.put(data)
+    return stored
 
 
 @app.command("list")

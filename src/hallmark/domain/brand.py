@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+# platforms whose account ids are domain names, which ignore letter case
+CASELESS_ACCOUNTS = frozenset({"webstore", "shopify"})
+
 
 @dataclass(frozen=True, slots=True)
 class Registration:
@@ -71,14 +74,19 @@ class Brand:
     negative_contexts: tuple[str, ...] = ()
     products: tuple[ProtectedProduct, ...] = ()
     authorized_sellers: tuple[AuthorizedSeller, ...] = ()
-    thresholds: Thresholds = Thresholds()
+    thresholds: Thresholds | None = None
+    """None uses the thresholds of the rules in force."""
     version: int = 1
     id: int | None = None
 
     def is_authorized(self, platform: str, account: str | None) -> bool:
+        """Matched on the platform's stable id, exactly; web store domains ignore case."""
         if account is None:
             return False
-        key = account.casefold()
-        return any(
-            s.platform == platform and s.account.casefold() == key for s in self.authorized_sellers
-        )
+        if platform in CASELESS_ACCOUNTS:
+            key = account.casefold()
+            return any(
+                s.platform == platform and s.account.casefold() == key
+                for s in self.authorized_sellers
+            )
+        return any(s.platform == platform and s.account == account for s in self.authorized_sellers)

@@ -95,7 +95,9 @@ def brand_from_spec(data: dict[str, Any], *, version: int = 1, id: int | None = 
         authorized_sellers=tuple(
             AuthorizedSeller(s.platform, s.account) for s in spec.authorized_sellers
         ),
-        thresholds=Thresholds(spec.thresholds.medium, spec.thresholds.high),
+        thresholds=(
+            Thresholds(spec.thresholds.medium, spec.thresholds.high) if spec.thresholds else None
+        ),
         version=version,
         id=id,
     )

@@ -110,4 +110,6 @@ class BrandSpec(BaseModel):
     negative_contexts: list[Text] = Field(default_factory=list)
     products: list[ProductSpec] = Field(default_factory=list)
     authorized_sellers: list[AuthorizedSellerSpec] = Field(default_factory=list)
-    thresholds: ThresholdsSpec = Field(default_factory=ThresholdsSpec)
+    thresholds: ThresholdsSpec | None = Field(
+        None, description="Risk thresholds for this brand; unset uses rules/weights.yaml."
+    )

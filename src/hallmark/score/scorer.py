@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from hallmark.domain import Brand, Finding, Level, Signal
+from hallmark.domain import Brand, Finding, Level, Signal, Thresholds
 from hallmark.score.rules import Rules
 
 _ORDER = {"brand_mention": 0, "wording": 1, "price": 2, "seller": 3}
@@ -35,6 +35,8 @@ class Scorer:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        defaults = rules.weights.thresholds
+        self._thresholds = Thresholds(defaults.get("medium", 0.4), defaults.get("high", 0.7))
         self._weights = rules.weights.weights
         self._evidence = {
             (d, k) for d, kinds in rules.weights.brand_evidence.items() for k in kinds
@@ -68,7 +70,8 @@ class Scorer:
         if not evidence and not excuses:
             return None
         signals = tuple(own) + tuple(shared)
-        thresholds = (brand.thresholds.medium, brand.thresholds.high)
+        chosen = brand.thresholds or self._thresholds
+        thresholds = (chosen.medium, chosen.high)
         key = signals[0].listing_key
         if not evidence:
             text = " ".join(_unique(s.explanation for s in excuses))

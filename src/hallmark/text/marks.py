@@ -45,8 +45,10 @@ _TYPO_TOKEN = re.compile(r"[a-z]{5,}")
 _SPACED_RUN = re.compile(
     r"(?<![a-z0-9@$])[a-z0-9@$](?:[^a-z0-9@$\n]{1,3}[a-z0-9@$](?![a-z0-9@$])){2,}"
 )
+_MARK_WORDS = re.compile(r"[^\W_]+")
 _WORD = re.compile(r"[^\W\d_]+")
-_SEPARATORS = (" ", "-", ".", "_", "")
+# how the words of a multi-word mark are joined in the wild ("Off-White", "Dolce&Gabbana")
+_SEPARATORS = (" ", "-", ".", "_", "", "&", " & ", "  ", "\n", " - ", "/", "'")
 _MAX_TYPO_CACHE = 500_000
 
 
@@ -94,7 +96,7 @@ class MarkMatcher:
         context = tuple(" ".join(fold(c).text.split()) for c in spec.context_words)
         forms = [(spec.text, False)] + [(a, True) for a in spec.aliases]
         for form, alias in forms:
-            words = fold(form).text.split()
+            words = _MARK_WORDS.findall(fold(form).text)
             if not words:
                 continue
             key = "".join(words)
@@ -109,7 +111,10 @@ class MarkMatcher:
             )
             for sep in _SEPARATORS if len(words) > 1 else ("",):
                 plain.setdefault(sep.join(words), []).append((index, len(words) > 1 and not sep))
-            if alias or not key.isascii():
+            written = " ".join(fold(form).text.split())  # as registered ("ルヴェル・パリ")
+            known = plain.setdefault(written, [])
+            if all(i != index for i, _ in known):
+                known.append((index, False))
                 continue
             for sep in _SEPARATORS if len(words) > 1 else ("",):
                 leet.setdefault(leet_canonical(sep.join(words)), []).append(index)
