@@ -339,3 +339,15 @@ def test_hostile_values_are_rejected_one_by_one(
         (7, "currency"),
         (8, "image '../outside.jpg'"),
     ]
+
+
+def test_csv_with_a_repeated_column_is_refused_whole(
+    store: Store, workspace: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text("kind,platform,external_id,external_id\nlisting,ebay,1,2\n", encoding="utf-8")
+    report = run(store, workspace, path)
+    assert [(e.line, e.reason) for e in report.rejected] == [
+        (1, "the header repeats external_id: nothing read")
+    ]
+    assert report.counts.new == 0

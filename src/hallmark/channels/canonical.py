@@ -231,6 +231,17 @@ def _read_csv(path: Path, max_line_bytes: int) -> Iterator[ParsedRecord | Import
     csv.field_size_limit(max_line_bytes)
     with path.open("r", encoding="utf-8", errors="surrogateescape", newline="") as handle:
         reader = csv.DictReader(handle)
+        try:
+            header = reader.fieldnames or []
+        except csv.Error as exc:
+            yield ImportRecordError(name, 1, f"not valid CSV: {exc}")
+            return
+        repeated = sorted({c for c in header if header.count(c) > 1})
+        if repeated:
+            yield ImportRecordError(
+                name, 1, f"the header repeats {', '.join(repeated)}: nothing read"
+            )
+            return
         while True:
             start = reader.line_num + 1
             try:

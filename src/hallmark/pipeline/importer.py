@@ -16,6 +16,7 @@ from hallmark.domain import Account
 from hallmark.errors import ImageRejected, ImportRecordError
 from hallmark.evidence.images import ImageInfo, check_image
 from hallmark.store import Store, Workspace
+from hallmark.store.dialect import hold_listing_writes
 from hallmark.store.listings import Counts, PreparedListing, upsert_accounts, upsert_listings
 from hallmark.store.tables import images as images_table
 
@@ -167,6 +168,7 @@ def _flush(store: Store, workspace: Workspace, batch: _Batch) -> Counts:
     now = store.clock()
     counts = Counts()
     with store.transaction() as conn:
+        hold_listing_writes(conn, workspace.id)
         _store_images(conn, workspace, batch.images, now)
         counts.add(upsert_accounts(conn, workspace, batch.accounts, now))
         named = {(a.platform, a.external_id) for a in batch.accounts}

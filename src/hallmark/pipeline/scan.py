@@ -18,6 +18,7 @@ from hallmark.domain import Finding, Level, Signal
 from hallmark.score import Rules, Scorer
 from hallmark.store import Store, Workspace
 from hallmark.store.brands import StoredBrand, current_brands
+from hallmark.store.dialect import hold_listing_writes
 from hallmark.store.findings import insert_findings, scan_watermark, set_watermarks
 from hallmark.store.listings import StoredListing, count_current_after, current_versions_after
 
@@ -86,6 +87,7 @@ def _scan_group(
     brand_ids = {b.brand.name: b.id for b in group}
     while True:
         with store.transaction() as conn:
+            hold_listing_writes(conn, workspace.id)
             batch = current_versions_after(conn, workspace, watermark, batch_size)
         if not batch:
             return

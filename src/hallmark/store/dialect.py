@@ -122,3 +122,19 @@ def _postgres_json(value: Any) -> Any:
     from psycopg.types.json import Json
 
     return None if value is None else Json(value)
+
+
+_LISTING_WRITES = 0x48414C4D  # "HALM": the advisory lock class for listing writes
+
+
+def hold_listing_writes(conn: Connection, workspace_id: int) -> None:
+    """Until this transaction ends, no other transaction writes listings of the workspace.
+
+    Imports take it for each batch and scans while reading a batch, so a scan never reads
+    past the id of a listing version that an import has written but not yet committed
+    (PostgreSQL hands out ids before commit). SQLite has one writer at a time and needs none.
+    """
+    if not is_sqlite(conn):
+        conn.exec_driver_sql(
+            "SELECT pg_advisory_xact_lock(%s, %s)", (_LISTING_WRITES, workspace_id)
+        )
