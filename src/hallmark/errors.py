@@ -53,5 +53,9 @@ class NotFound(HallmarkError):
     """The requested object does not exist in this workspace."""
 
 
+class FetchRefused(HallmarkError):
+    """A fetch was refused (private address, scheme, size, time); the message says why."""
+
+
 class PluginError(HallmarkError):
     """A plugin name is unknown or registered twice."""
