@@ -142,6 +142,13 @@ def _image_ref(
 ) -> dict[str, Any]:
     if ref.startswith(("http://", "https://")):
         return {"url": ref}
+    if ref.startswith("sha256:"):
+        digest = ref.removeprefix("sha256:")
+        if not store.blobs.has(digest):
+            raise ImportRecordError(str(path), line, f"image {ref!r}: no such blob in this store")
+        data = store.blobs.get(digest)
+        batch.images[digest] = _checked(data, ref, path, line, settings)
+        return {"ref": ref, "sha256": digest}
     folder = path.parent.resolve()
     local = (folder / ref).resolve()
     if not local.is_relative_to(folder):
@@ -153,15 +160,19 @@ def _image_ref(
         reason = f"{size:,} bytes exceeds the limit of {settings.max_image_bytes:,}"
         raise ImportRecordError(str(path), line, f"image {ref!r}: {reason}")
     data = local.read_bytes()
+    info = _checked(data, ref, path, line, settings)
+    digest = store.blobs.put(data)
+    batch.images[digest] = info
+    return {"ref": ref, "sha256": digest}
+
+
+def _checked(data: bytes, ref: str, path: Path, line: int, settings: Settings) -> ImageInfo:
     try:
-        info = check_image(
+        return check_image(
             data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
         )
     except ImageRejected as exc:
         raise ImportRecordError(str(path), line, f"image {ref!r}: {exc}") from None
-    digest = store.blobs.put(data)
-    batch.images[digest] = info
-    return {"ref": ref, "sha256": digest}
 
 
 def _flush(store: Store, workspace: Workspace, batch: _Batch) -> Counts:

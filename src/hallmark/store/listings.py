@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -46,7 +46,10 @@ class PreparedListing:
     images: list[dict[str, Any]] = field(default_factory=list)
 
     def content_hash(self) -> str:
-        return _digest(self.row())
+        row = self.row()
+        # a local image is its content: where the file lay at import is not part of it
+        row["images"] = [{k: v for k, v in image.items() if k != "ref"} for image in self.images]
+        return _digest(row)
 
     def row(self) -> dict[str, Any]:
         item = self.listing
@@ -429,3 +432,56 @@ def count_current_after(conn: Connection, workspace: Workspace, after_id: int) -
             )
         ).scalar_one()
     )
+
+
+def export_records(
+    conn: Connection, workspace: Workspace, platform: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """The workspace's accounts, then the current version of each listing, as canonical
+    import records; importing them again changes nothing."""
+    account_query = select(accounts).where(accounts.c.workspace_id == workspace.id)
+    if platform:
+        account_query = account_query.where(accounts.c.platform == platform)
+    for row in conn.execute(account_query.order_by(accounts.c.id)):
+        record: dict[str, Any] = {
+            "kind": "account",
+            "platform": row.platform,
+            "external_id": row.external_id,
+        }
+        for name in ("handle", "display_name", "legal_name", "address", "country", "status", "bio"):
+            if getattr(row, name) is not None:
+                record[name] = getattr(row, name)
+        record["links"] = list(row.links)
+        record["contacts"] = list(row.contacts)
+        yield record
+    query = (
+        select(listing_versions, listings.c.platform, listings.c.external_id)
+        .join(listings, listings.c.id == listing_versions.c.listing_id)
+        .where(
+            listing_versions.c.workspace_id == workspace.id,
+            listings.c.current_version == listing_versions.c.version,
+        )
+        .order_by(listing_versions.c.id)
+    )
+    if platform:
+        query = query.where(listings.c.platform == platform)
+    for row in conn.execute(query):
+        listing: dict[str, Any] = {
+            "kind": row.kind,
+            "platform": row.platform,
+            "external_id": row.external_id,
+        }
+        for name in ("url", "marketplace", "account", "title", "text"):
+            if getattr(row, name) is not None:
+                listing[name] = getattr(row, name)
+        listing["hashtags"] = list(row.hashtags)
+        if row.price is not None:
+            listing["price"] = row.price
+            listing["currency"] = row.currency
+        listing["images"] = [
+            f"sha256:{image['sha256']}" if "sha256" in image else image["url"]
+            for image in row.images
+        ]
+        listing["links"] = list(row.links)
+        listing["captured_at"] = as_utc(row.captured_at).isoformat().replace("+00:00", "Z")
+        yield listing
