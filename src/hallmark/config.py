@@ -21,6 +21,9 @@ class Settings(BaseSettings):
         None, description="Folder overriding the packaged rules (weights, lexicon, rates)."
     )
     max_line_bytes: int = Field(1_048_576, description="Longest accepted import line.")
+    max_payload_bytes: int = Field(
+        200_000_000, description="Largest platform payload file read by a channel."
+    )
     max_image_bytes: int = Field(20_000_000, description="Largest accepted image file.")
     max_image_pixels: int = Field(40_000_000, description="Most pixels in an accepted image.")
     scan_batch_size: int = Field(500, description="Listings scored per committed batch.")

@@ -7,6 +7,8 @@ HallmarkError
 ├── ImportRecordError      one import record is malformed (file, line, reason)
 ├── ImageRejected          an image failed the checks made before decoding
 ├── NotFound               a brand, finding or listing does not exist in the workspace
+├── FetchRefused           the safe client will not fetch a URL, and says why
+├── PayloadError           a captured payload is unusable as a whole (an API error body)
 └── PluginError            an unknown or duplicate detector or channel name
 """
 
@@ -55,6 +57,15 @@ class NotFound(HallmarkError):
 
 class FetchRefused(HallmarkError):
     """A fetch was refused (private address, scheme, size, time); the message says why."""
+
+
+class PayloadError(HallmarkError):
+    """A captured payload cannot be read as a whole; the message says what it holds."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
 
 
 class PluginError(HallmarkError):

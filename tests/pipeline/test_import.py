@@ -351,3 +351,31 @@ def test_csv_with_a_repeated_column_is_refused_whole(
         (1, "the header repeats external_id: nothing read")
     ]
     assert report.counts.new == 0
+
+
+def test_platform_facts_are_kept(store: Store, workspace: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    account = {
+        "kind": "account",
+        "platform": "ebay",
+        "external_id": "s1",
+        "url": "https://www.ebay.com/str/s1",
+        "extra": {"feedback_score": 1520, "positive_percent": 99.4},
+    }
+    path.write_text(
+        json.dumps(account) + "\n" + line(extra={"sold": 37, "condition": "new"}) + "\n"
+    )
+    assert run(store, workspace, path).summary() == "2 new, 0 changed, 0 unchanged, 0 rejected"
+    assert run(store, workspace, path).summary() == "0 new, 0 changed, 2 unchanged, 0 rejected"
+    with store.transaction() as conn:
+        assert conn.execute(select(listing_versions.c.extra)).scalar_one() == {
+            "sold": 37,
+            "condition": "new",
+        }
+        row = conn.execute(
+            select(accounts.c.url, accounts.c.extra).where(accounts.c.external_id == "s1")
+        ).one()
+    assert tuple(row) == (
+        "https://www.ebay.com/str/s1",
+        {"feedback_score": 1520, "positive_percent": 99.4},
+    )

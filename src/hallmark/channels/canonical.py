@@ -28,6 +28,21 @@ _LIST_FIELDS = ("hashtags", "images", "links", "contacts")
 MAX_PRICE = Decimal(10) ** 12
 
 
+def plain_json(value: Any) -> Any:
+    """Decimals (how numbers are read, to keep prices exact) back to plain JSON numbers."""
+    if isinstance(value, Decimal):
+        return (
+            int(value)
+            if value == value.to_integral_value() and "E" not in str(value)
+            else float(value)
+        )
+    if isinstance(value, dict):
+        return {str(k): plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_json(v) for v in value]
+    return value
+
+
 def _as_list(value: object, *, split: bool = False) -> object:
     """A single string where a list is expected becomes a list ("#a #b" for hashtags)."""
     if value is None:
@@ -81,6 +96,9 @@ class ListingRecord(_Record):
     currency: str | None = None
     images: list[str] = Field(default_factory=list)
     links: list[str] = Field(default_factory=list)
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    _extra = field_validator("extra", mode="before")(plain_json)
 
     @field_validator("hashtags", mode="before")
     @classmethod
@@ -154,6 +172,10 @@ class AccountRecord(_Record):
     bio: str | None = None
     links: list[str] = Field(default_factory=list)
     contacts: list[str] = Field(default_factory=list)
+    url: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    _extra = field_validator("extra", mode="before")(plain_json)
 
     @field_validator("links", "contacts", mode="before")
     @classmethod
@@ -350,6 +372,8 @@ def _domain(record: ListingRecord | AccountRecord) -> Listing | Account:
             bio=record.bio,
             links=tuple(record.links),
             contacts=tuple(record.contacts),
+            url=record.url,
+            extra=record.extra,
         )
     return Listing(
         kind=record.kind,
@@ -366,4 +390,5 @@ def _domain(record: ListingRecord | AccountRecord) -> Listing | Account:
         currency=record.currency,
         images=tuple(record.images),
         links=tuple(record.links),
+        extra=record.extra,
     )

@@ -47,30 +47,49 @@ def main(
 def import_(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="JSON Lines (.jsonl) or CSV files.")],
+    platform: Annotated[
+        str | None,
+        typer.Option(help="Read each file in this platform's own format (API response, page)."),
+    ] = None,
 ) -> None:
     """Import listings, posts and accounts. Only imports: `hallmark scan` scores."""
+    from hallmark.channels.catalogue import build_channel
     from hallmark.cli.progress import progress_bar
-    from hallmark.pipeline.importer import import_file
+    from hallmark.pipeline.importer import import_file, import_native
 
     state = get_app(ctx)
+    channel = build_channel(platform) if platform else None
     store, workspace = state.store(), state.workspace()
     failed = False
+
+    def report_error(error: Exception) -> None:
+        err.print(str(error), style="yellow", highlight=False, soft_wrap=True, markup=False)
+
     for path in files:
         if not path.is_file():
-            err.print(f"[red]{path}: no such file[/red]")
+            err.print(f"{path}: no such file", style="red", markup=False)
             failed = True
             continue
         with progress_bar(f"importing {path.name}", total=None) as advance:
-            report = import_file(
-                store,
-                workspace,
-                path,
-                state.settings,
-                on_error=lambda e: err.print(
-                    str(e), style="yellow", highlight=False, soft_wrap=True, markup=False
-                ),
-                on_progress=advance,
-            )
+            if channel is None:
+                report = import_file(
+                    store,
+                    workspace,
+                    path,
+                    state.settings,
+                    on_error=report_error,
+                    on_progress=advance,
+                )
+            else:
+                report = import_native(
+                    store,
+                    workspace,
+                    path,
+                    channel,
+                    state.settings,
+                    on_error=report_error,
+                    on_progress=advance,
+                )
         typer.echo(report.summary())
         failed = failed or bool(report.rejected)
     raise typer.Exit(1 if failed else 0)

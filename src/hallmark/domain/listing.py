@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 PLATFORMS: tuple[str, ...] = (
     "amazon",
@@ -49,6 +50,8 @@ class Listing:
     currency: str | None = None
     images: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Platform facts that matter for enforcement: reach (views, sold), dates, condition."""
     id: int | None = None
     version_id: int | None = None
 
@@ -73,4 +76,7 @@ class Account:
     bio: str | None = None
     links: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
-    extra: dict[str, str] = field(default_factory=dict)
+    url: str | None = None
+    """The profile or storefront page."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    """Platform facts: followers, verification, registration numbers, trader details."""

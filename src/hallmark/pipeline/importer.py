@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from hallmark.channels.base import Channel
 from hallmark.channels.canonical import ParsedRecord, read_records
 from hallmark.config import Settings
 from hallmark.domain import Account
-from hallmark.errors import ImageRejected, ImportRecordError
+from hallmark.errors import ImageRejected, ImportRecordError, PayloadError
 from hallmark.evidence.images import ImageInfo, check_image
 from hallmark.store import Store, Workspace
 from hallmark.store.dialect import hold_listing_writes
@@ -124,6 +126,48 @@ def _flush_reporting(
             error = ImportRecordError(str(path), line, f"refused by the database: {reason}")
             report.rejected.append(error)
             on_error(error)
+
+
+def import_native(
+    store: Store,
+    workspace: Workspace,
+    path: Path,
+    channel: Channel,
+    settings: Settings,
+    *,
+    on_error: Callable[[ImportRecordError], None] = lambda e: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+) -> ImportReport:
+    """Import a payload in a platform's own format through its channel."""
+    report = ImportReport()
+    size = path.stat().st_size
+    if size > settings.max_payload_bytes:
+        raise PayloadError(
+            str(path), f"{size:,} bytes, over the limit of {settings.max_payload_bytes:,}"
+        )
+    batch = _Batch()
+    # the payload was captured when it was saved
+    captured = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    parsed = channel.parse(path.read_bytes(), source=str(path), captured_at=captured)
+    for position, result in enumerate(parsed, 1):
+        if isinstance(result, ImportRecordError):
+            report.rejected.append(result)
+            on_error(result)
+            continue
+        try:
+            _add(batch, ParsedRecord(position, result), path, store, settings)
+        except ImportRecordError as error:
+            report.rejected.append(error)
+            on_error(error)
+            continue
+        if len(batch) >= BATCH:
+            _flush_reporting(store, workspace, batch, path, report, on_error)
+            on_progress(len(batch))
+            batch = _Batch()
+    if len(batch):
+        _flush_reporting(store, workspace, batch, path, report, on_error)
+        on_progress(len(batch))
+    return report
 
 
 def _add(batch: _Batch, parsed: ParsedRecord, path: Path, store: Store, settings: Settings) -> None:

@@ -65,6 +65,7 @@ class PreparedListing:
             "currency": item.currency,
             "images": self.images,
             "links": list(item.links),
+            "extra": dict(item.extra),
         }
 
 
@@ -360,6 +361,8 @@ def _account_row(account: Account) -> dict[str, Any]:
         "bio": account.bio,
         "links": list(account.links),
         "contacts": list(account.contacts),
+        "url": account.url,
+        "extra": dict(account.extra),
     }
 
 
@@ -393,6 +396,7 @@ def listing_from_row(row: Any) -> Listing:
         currency=row.currency,
         images=tuple(i.get("sha256") or i.get("url") or i.get("ref", "") for i in row.images),
         links=tuple(row.links),
+        extra=row.extra or {},
         id=row.listing_id,
         version_id=row.id,
     )
@@ -448,11 +452,22 @@ def export_records(
             "platform": row.platform,
             "external_id": row.external_id,
         }
-        for name in ("handle", "display_name", "legal_name", "address", "country", "status", "bio"):
+        for name in (
+            "handle",
+            "display_name",
+            "legal_name",
+            "address",
+            "country",
+            "status",
+            "bio",
+            "url",
+        ):
             if getattr(row, name) is not None:
                 record[name] = getattr(row, name)
         record["links"] = list(row.links)
         record["contacts"] = list(row.contacts)
+        if row.extra:
+            record["extra"] = row.extra
         yield record
     query = (
         select(listing_versions, listings.c.platform, listings.c.external_id)
@@ -483,5 +498,7 @@ def export_records(
             for image in row.images
         ]
         listing["links"] = list(row.links)
+        if row.extra:
+            listing["extra"] = row.extra
         listing["captured_at"] = as_utc(row.captured_at).isoformat().replace("+00:00", "Z")
         yield listing

@@ -76,6 +76,8 @@ accounts = Table(
     Column("bio", Text),
     Column("links", JSON, nullable=False),
     Column("contacts", JSON, nullable=False),
+    Column("url", Text),
+    Column("extra", JSON),
     Column("content_hash", String(64), nullable=False),
     _at("first_seen"),
     _at("last_seen"),
@@ -116,6 +118,7 @@ listing_versions = Table(
     Column("currency", String(3)),
     Column("images", JSON, nullable=False),
     Column("links", JSON, nullable=False),
+    Column("extra", JSON),
     _at("captured_at"),
     UniqueConstraint("listing_id", "version", name="uq_listing_versions_key"),
 )

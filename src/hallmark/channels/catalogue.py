@@ -1,0 +1,30 @@
+"""The one catalogue of channels: built-ins and entry-point plugins load the same way."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from hallmark.channels.base import Channel
+from hallmark.errors import PluginError
+
+BUILTIN: tuple[type[Channel], ...] = ()
+ENTRY_POINT_GROUP = "hallmark.channels"
+
+
+def channel_classes() -> dict[str, type[Channel]]:
+    """Every known channel class by platform; a platform registered twice is an error."""
+    classes: dict[str, type[Channel]] = {}
+    plugins = [ep.load() for ep in entry_points(group=ENTRY_POINT_GROUP)]
+    for cls in (*BUILTIN, *plugins):
+        if cls.platform in classes:
+            raise PluginError(f"channel {cls.platform!r} is registered twice")
+        classes[cls.platform] = cls
+    return classes
+
+
+def build_channel(platform: str) -> Channel:
+    classes = channel_classes()
+    if platform not in classes:
+        known = ", ".join(sorted(classes)) or "none yet"
+        raise PluginError(f"no channel reads {platform!r} payloads; channels: {known}")
+    return classes[platform]()
