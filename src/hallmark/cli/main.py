@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from hallmark.cli import brand as brand_cli
+from hallmark.cli import evidence as evidence_cli
 from hallmark.cli import listings as listings_cli
 from hallmark.cli import review as review_cli
 from hallmark.cli.context import App, get_app
@@ -29,6 +30,7 @@ app.add_typer(brand_cli.app, name="brand")
 app.add_typer(review_cli.app, name="review")
 app.add_typer(review_cli.findings_app, name="findings")
 app.add_typer(listings_cli.app, name="listings")
+app.add_typer(evidence_cli.app, name="evidence")
 err = Console(stderr=True)
 
 
