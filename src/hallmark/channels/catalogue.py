@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
+from hallmark.channels.amazon import AmazonChannel
 from hallmark.channels.base import Channel
+from hallmark.channels.ebay import EbayChannel
+from hallmark.channels.etsy import EtsyChannel
+from hallmark.channels.facebook import FacebookChannel
+from hallmark.channels.instagram import InstagramChannel
+from hallmark.channels.pinterest import PinterestChannel
+from hallmark.channels.shopify import ShopifyChannel
 from hallmark.errors import PluginError
 
-BUILTIN: tuple[type[Channel], ...] = ()
+BUILTIN: tuple[type[Channel], ...] = (
+    AmazonChannel,
+    EbayChannel,
+    EtsyChannel,
+    ShopifyChannel,
+    InstagramChannel,
+    FacebookChannel,
+    PinterestChannel,
+)
 ENTRY_POINT_GROUP = "hallmark.channels"
 
 
