@@ -6,7 +6,6 @@ Sellers are keyed by username: the Browse API gives no other stable seller id.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -15,6 +14,7 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from hallmark.channels.canonical import plain_json
+from hallmark.channels.payloads import json_documents
 from hallmark.domain import Account, Listing
 from hallmark.errors import ImportRecordError, PayloadError
 
@@ -57,7 +57,7 @@ class EbayChannel:
 
     def parse(self, payload: bytes, *, source: str, captured_at: datetime) -> Iterator[Parsed]:
         seen: set[str] = set()
-        for position, document in _documents(payload, source):
+        for position, document in json_documents(payload, source):
             if isinstance(document, ImportRecordError):
                 yield document
                 continue
@@ -81,37 +81,6 @@ class EbayChannel:
                             continue
                         seen.add(record.external_id)
                     yield record
-
-
-def _documents(payload: bytes, source: str) -> Iterator[tuple[int, Any | ImportRecordError]]:
-    """The whole payload as position 0, or each NDJSON line by its line number."""
-    try:
-        text = payload.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise PayloadError(source, f"not UTF-8 (byte {exc.start})") from None
-    try:
-        yield 0, json.loads(text, parse_float=Decimal)
-        return
-    except ValueError as exc:
-        whole_error = exc
-    lines = text.splitlines()
-    first = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if first is None or not _is_object(lines[first]):
-        raise PayloadError(source, f"not JSON: {whole_error}")
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line, parse_float=Decimal)
-        except ValueError as exc:
-            yield number, ImportRecordError(source, number, f"not valid JSON: {exc}")
-
-
-def _is_object(line: str) -> bool:
-    try:
-        return isinstance(json.loads(line, parse_float=Decimal), dict)
-    except ValueError:
-        return False
 
 
 def _items(document: object) -> list[Any]:

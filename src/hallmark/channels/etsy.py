@@ -7,7 +7,6 @@ and the numeric shop_id is kept in `extra`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
@@ -15,6 +14,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from hallmark.channels.canonical import plain_json
+from hallmark.channels.payloads import json_documents
 from hallmark.domain import Account, Listing
 from hallmark.errors import ImportRecordError, PayloadError
 
@@ -77,7 +77,7 @@ class EtsyChannel:
 
     def parse(self, payload: bytes, *, source: str, captured_at: datetime) -> Iterator[Parsed]:
         seen: set[str] = set()
-        for position, document in _documents(payload, source):
+        for position, document in json_documents(payload, source):
             if isinstance(document, ImportRecordError):
                 yield document
                 continue
@@ -100,30 +100,6 @@ class EtsyChannel:
                             continue
                         seen.add(item.external_id)
                     yield item
-
-
-def _documents(payload: bytes, source: str) -> Iterator[tuple[int, Any | ImportRecordError]]:
-    """The whole payload as position 0, or each NDJSON line by its line number."""
-    try:
-        text = payload.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise PayloadError(source, f"not UTF-8 (byte {exc.start})") from None
-    try:
-        yield 0, json.loads(text, parse_float=Decimal)
-        return
-    except ValueError as exc:
-        whole_error = exc
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    if not first.lstrip().startswith("{") or len([ln for ln in lines if ln.strip()]) < 2:
-        raise PayloadError(source, f"not JSON: {whole_error}")
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line, parse_float=Decimal)
-        except ValueError as exc:
-            yield number, ImportRecordError(source, number, f"not valid JSON: {exc}")
 
 
 def _results(document: object) -> list[Any]:
