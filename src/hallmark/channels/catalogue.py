@@ -12,6 +12,8 @@ from hallmark.channels.facebook import FacebookChannel
 from hallmark.channels.instagram import InstagramChannel
 from hallmark.channels.pinterest import PinterestChannel
 from hallmark.channels.shopify import ShopifyChannel
+from hallmark.channels.tiktok import TiktokChannel
+from hallmark.channels.x import XChannel
 from hallmark.errors import PluginError
 
 BUILTIN: tuple[type[Channel], ...] = (
@@ -22,6 +24,8 @@ BUILTIN: tuple[type[Channel], ...] = (
     InstagramChannel,
     FacebookChannel,
     PinterestChannel,
+    XChannel,
+    TiktokChannel,
 )
 ENTRY_POINT_GROUP = "hallmark.channels"
 
