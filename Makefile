@@ -36,6 +36,7 @@ test: lint pytest
 bench: $(STAMP)
 	$(BIN)/python bench/text_scan.py
 	$(BIN)/python bench/import.py
+	$(BIN)/python bench/parse.py
 
 clean:
 	rm -rf $(VENV) .hallmark .pytest_cache .mypy_cache .ruff_cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     max_image_bytes: int = Field(20_000_000, description="Largest accepted image file.")
     max_image_pixels: int = Field(40_000_000, description="Most pixels in an accepted image.")
     scan_batch_size: int = Field(500, description="Listings scored per committed batch.")
+    allow_loopback: bool = Field(
+        False, description="Let fetches reach 127.0.0.0/8 and ::1 (tests, local deployments)."
+    )
+    ebay_token: SecretStr | None = Field(None, description="eBay OAuth application token.")
+    ebay_api_url: str = Field("https://api.ebay.com", description="eBay API base url.")
+    ebay_marketplace: str = Field("EBAY_US", description="X-EBAY-C-MARKETPLACE-ID to send.")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -7,13 +7,16 @@ from importlib.metadata import entry_points
 from hallmark.channels.amazon import AmazonChannel
 from hallmark.channels.base import Channel
 from hallmark.channels.ebay import EbayChannel
+from hallmark.channels.ebay_live import EbayLive
 from hallmark.channels.etsy import EtsyChannel
 from hallmark.channels.facebook import FacebookChannel
 from hallmark.channels.instagram import InstagramChannel
+from hallmark.channels.live import LiveChannel
 from hallmark.channels.pinterest import PinterestChannel
 from hallmark.channels.shopify import ShopifyChannel
 from hallmark.channels.tiktok import TiktokChannel
 from hallmark.channels.x import XChannel
+from hallmark.config import Settings
 from hallmark.errors import PluginError
 
 BUILTIN: tuple[type[Channel], ...] = (
@@ -47,3 +50,15 @@ def build_channel(platform: str) -> Channel:
         known = ", ".join(sorted(classes)) or "none yet"
         raise PluginError(f"no channel reads {platform!r} payloads; channels: {known}")
     return classes[platform]()
+
+
+def build_live(platform: str, settings: Settings) -> LiveChannel:
+    """The live channel for `platform`, configured from settings; NotConfigured says what
+    is missing, PluginError that the platform is import-only for now."""
+    if platform == "ebay":
+        token = settings.ebay_token.get_secret_value() if settings.ebay_token else None
+        return EbayLive(token, api_url=settings.ebay_api_url, marketplace=settings.ebay_marketplace)
+    raise PluginError(
+        f"{platform}: no live fetching yet; import exported data with "
+        f"`hallmark import FILE --platform {platform}`"
+    )

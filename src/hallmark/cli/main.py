@@ -98,6 +98,54 @@ def import_(
 
 
 @app.command()
+def fetch(
+    ctx: typer.Context,
+    platform: Annotated[str, typer.Option(help="Platform to fetch from.")],
+    query: Annotated[str | None, typer.Option(help="Keyword or hashtag to search.")] = None,
+    seller: Annotated[str | None, typer.Option(help="Seller or account to list.")] = None,
+    url: Annotated[str | None, typer.Option(help="One listing url.")] = None,
+    limit: Annotated[int, typer.Option(help="Most items to fetch.")] = 200,
+    scan_after: Annotated[bool, typer.Option("--scan", help="Scan what came in.")] = False,
+) -> None:
+    """Fetch listings live from a platform's API and import them like an import would."""
+    from hallmark.channels.catalogue import build_live
+    from hallmark.channels.fetch import SafeClient
+    from hallmark.channels.live import Query
+    from hallmark.pipeline.importer import ImportReport, import_parsed
+
+    chosen = [
+        (kind, value)
+        for kind, value in (("keyword", query), ("seller", seller), ("url", url))
+        if value
+    ]
+    if len(chosen) != 1:
+        raise typer.BadParameter("give exactly one of --query, --seller, --url")
+    state = get_app(ctx)
+    channel = build_live(platform, state.settings)
+    err.print(f"{platform}: enabled ({channel.terms})", markup=False, highlight=False)
+    store, workspace = state.store(), state.workspace()
+    total = ImportReport()
+    kind, value = chosen[0]
+    with SafeClient(allow_loopback=state.settings.allow_loopback) as http:
+        for number, page in enumerate(channel.fetch(Query(kind, value, limit), http), 1):  # type: ignore[arg-type]
+            parsed = channel.parse(page.body, source=page.url, captured_at=store.clock())
+            report = import_parsed(
+                store,
+                workspace,
+                parsed,
+                Path(f"{platform}-page-{number}.json"),
+                state.settings,
+                on_error=lambda e: err.print(str(e), style="yellow", markup=False, soft_wrap=True),
+            )
+            total.counts.add(report.counts)
+            total.rejected += report.rejected
+    typer.echo(total.summary())
+    if scan_after:
+        ctx.invoke(scan, ctx=ctx)
+    raise typer.Exit(1 if total.rejected else 0)
+
+
+@app.command()
 def scan(
     ctx: typer.Context,
     batch_size: Annotated[int | None, typer.Option(help="Listings per committed batch.")] = None,

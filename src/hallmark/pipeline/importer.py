@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from hallmark.channels.base import Channel
+from hallmark.channels.base import Channel, Parsed
 from hallmark.channels.canonical import ParsedRecord, read_records
 from hallmark.config import Settings
 from hallmark.domain import Account
@@ -139,16 +139,33 @@ def import_native(
     on_progress: Callable[[int], None] = lambda n: None,
 ) -> ImportReport:
     """Import a payload in a platform's own format through its channel."""
-    report = ImportReport()
     size = path.stat().st_size
     if size > settings.max_payload_bytes:
         raise PayloadError(
             str(path), f"{size:,} bytes, over the limit of {settings.max_payload_bytes:,}"
         )
-    batch = _Batch()
     # the payload was captured when it was saved
     captured = datetime.fromtimestamp(path.stat().st_mtime, UTC)
     parsed = channel.parse(path.read_bytes(), source=str(path), captured_at=captured)
+    return import_parsed(
+        store, workspace, parsed, path, settings, on_error=on_error, on_progress=on_progress
+    )
+
+
+def import_parsed(
+    store: Store,
+    workspace: Workspace,
+    parsed: Iterable[Parsed],
+    path: Path,
+    settings: Settings,
+    *,
+    on_error: Callable[[ImportRecordError], None] = lambda e: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+) -> ImportReport:
+    """Store what a channel parsed; `path` names the source in errors (and is the folder
+    local image paths are relative to)."""
+    report = ImportReport()
+    batch = _Batch()
     for position, result in enumerate(parsed, 1):
         if isinstance(result, ImportRecordError):
             report.rejected.append(result)
