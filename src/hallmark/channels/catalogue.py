@@ -15,6 +15,7 @@ from hallmark.channels.live import LiveChannel
 from hallmark.channels.pinterest import PinterestChannel
 from hallmark.channels.shopify import ShopifyChannel
 from hallmark.channels.tiktok import TiktokChannel
+from hallmark.channels.webstore import WebstoreChannel
 from hallmark.channels.x import XChannel
 from hallmark.config import Settings
 from hallmark.errors import PluginError
@@ -29,6 +30,7 @@ BUILTIN: tuple[type[Channel], ...] = (
     PinterestChannel,
     XChannel,
     TiktokChannel,
+    WebstoreChannel,
 )
 ENTRY_POINT_GROUP = "hallmark.channels"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Callable
@@ -57,6 +58,7 @@ def import_(
     """Import listings, posts and accounts. Only imports: `hallmark scan` scores."""
     from hallmark.channels.catalogue import build_channel
     from hallmark.cli.progress import progress_bar
+    from hallmark.evidence.capture import capture_import
     from hallmark.pipeline.importer import import_file, import_native
 
     state = get_app(ctx)
@@ -92,9 +94,18 @@ def import_(
                     on_error=report_error,
                     on_progress=advance,
                 )
+        capture_import(store, workspace, path, platform or "canonical", store.clock(), _actor())
         typer.echo(report.summary())
         failed = failed or bool(report.rejected)
     raise typer.Exit(1 if failed else 0)
+
+
+def _actor() -> str:
+    """Who ran the command, for the chain of custody."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 @app.command()
@@ -111,6 +122,7 @@ def fetch(
     from hallmark.channels.catalogue import build_live
     from hallmark.channels.fetch import SafeClient
     from hallmark.channels.live import Query
+    from hallmark.evidence.capture import capture_fetch
     from hallmark.pipeline.importer import ImportReport, import_parsed
 
     chosen = [
@@ -128,7 +140,9 @@ def fetch(
     kind, value = chosen[0]
     with SafeClient(allow_loopback=state.settings.allow_loopback) as http:
         for number, page in enumerate(channel.fetch(Query(kind, value, limit), http), 1):  # type: ignore[arg-type]
-            parsed = channel.parse(page.body, source=page.url, captured_at=store.clock())
+            captured_at = store.clock()
+            capture_fetch(store, workspace, page, platform, captured_at, actor=_actor())
+            parsed = channel.parse(page.body, source=page.url, captured_at=captured_at)
             report = import_parsed(
                 store,
                 workspace,

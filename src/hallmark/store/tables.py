@@ -196,3 +196,24 @@ events = Table(
     _at("at"),
 )
 Index("ix_events_subject", events.c.workspace_id, events.c.subject_type, events.c.subject_id)
+
+captures = Table(
+    "captures",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("kind", String(10), nullable=False),
+    Column("url_or_path", Text, nullable=False),
+    _at("captured_at"),
+    Column("status", Integer),
+    Column("headers", JSON),
+    Column("channel", String(20), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("image_sha256s", JSON, nullable=False),
+    Column("warc_file", String(200), nullable=False),
+    Column("warc_offset", BigInteger, nullable=False),
+    Column("warc_length", BigInteger, nullable=False),
+    Column("actor", String(200), nullable=False),
+    _at("created_at"),
+)
+Index("ix_captures_key", captures.c.workspace_id, captures.c.kind, captures.c.sha256)
