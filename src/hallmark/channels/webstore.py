@@ -180,8 +180,14 @@ def _schema_products(dom: Any, source: str) -> tuple[list[tuple[str, Any]], list
     return [], errors
 
 
+# the attributes each syntax needs; a page without them skips that (slow) extractor
+_MARKERS = {"microdata": "boolean(//*[@itemscope])", "rdfa": "boolean(//*[@typeof or @vocab])"}
+
+
 def _other_syntaxes(dom: Any) -> Iterator[tuple[str, list[Any]]]:
     for syntax in ("microdata", "rdfa"):
+        if not dom.xpath(_MARKERS[syntax]):
+            continue
         try:
             items = extruct.extract(dom, syntaxes=[syntax], uniform=True)[syntax]
         except Exception:
