@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     ebay_token: SecretStr | None = Field(None, description="eBay OAuth application token.")
     ebay_api_url: str = Field("https://api.ebay.com", description="eBay API base url.")
     ebay_marketplace: str = Field("EBAY_US", description="X-EBAY-C-MARKETPLACE-ID to send.")
+    etsy_api_key: SecretStr | None = Field(None, description="Etsy Open API v3 keystring.")
+    etsy_api_url: str = Field("https://openapi.etsy.com", description="Etsy API base url.")
+    x_bearer_token: SecretStr | None = Field(None, description="X API v2 bearer token.")
+    x_api_url: str = Field("https://api.x.com", description="X API base url.")
 
     def resolved_database_url(self) -> str:
         if self.database_url:

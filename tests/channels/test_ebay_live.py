@@ -234,3 +234,31 @@ def test_cli_fetch_refuses_a_private_api_address(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("HALLMARK_EBAY_API_URL", "http://10.0.0.1")
     result = CliRunner().invoke(app, ["fetch", "--platform", "ebay", "--query", "x"])
     assert str(result.exception) == "refused: 10.0.0.1 is private"
+
+
+@pytest.mark.parametrize(
+    ("platform", "message"),
+    [
+        ("etsy", "etsy: disabled, no HALLMARK_ETSY_API_KEY"),
+        ("x", "x: disabled, no HALLMARK_X_BEARER_TOKEN"),
+        (
+            "tiktok",
+            "tiktok: no live fetching yet; import exported data with `hallmark import FILE --platform tiktok`",
+        ),
+    ],
+)
+def test_cli_fetch_says_why_a_platform_cannot_fetch(
+    platform: str,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    from typer.testing import CliRunner
+
+    from hallmark.cli.main import app
+
+    monkeypatch.setenv("HALLMARK_DATA_DIR", str(tmp_path / "data"))
+    for name in ("HALLMARK_ETSY_API_KEY", "HALLMARK_X_BEARER_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])
+    assert str(result.exception) == message

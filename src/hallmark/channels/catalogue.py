@@ -9,6 +9,7 @@ from hallmark.channels.base import Channel
 from hallmark.channels.ebay import EbayChannel
 from hallmark.channels.ebay_live import EbayLive
 from hallmark.channels.etsy import EtsyChannel
+from hallmark.channels.etsy_live import EtsyLive
 from hallmark.channels.facebook import FacebookChannel
 from hallmark.channels.instagram import InstagramChannel
 from hallmark.channels.live import LiveChannel
@@ -17,6 +18,7 @@ from hallmark.channels.shopify import ShopifyChannel
 from hallmark.channels.tiktok import TiktokChannel
 from hallmark.channels.webstore import WebstoreChannel
 from hallmark.channels.x import XChannel
+from hallmark.channels.x_live import XLive
 from hallmark.config import Settings
 from hallmark.errors import PluginError
 
@@ -60,6 +62,12 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
     if platform == "ebay":
         token = settings.ebay_token.get_secret_value() if settings.ebay_token else None
         return EbayLive(token, api_url=settings.ebay_api_url, marketplace=settings.ebay_marketplace)
+    if platform == "etsy":
+        key = settings.etsy_api_key.get_secret_value() if settings.etsy_api_key else None
+        return EtsyLive(key, api_url=settings.etsy_api_url)
+    if platform == "x":
+        bearer = settings.x_bearer_token.get_secret_value() if settings.x_bearer_token else None
+        return XLive(bearer, api_url=settings.x_api_url)
     raise PluginError(
         f"{platform}: no live fetching yet; import exported data with "
         f"`hallmark import FILE --platform {platform}`"
