@@ -22,6 +22,14 @@ demo: $(STAMP)
 	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo import samples/listings.jsonl
 	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo scan
 	HALLMARK_DATA_DIR=$(DEMO_DIR) COLUMNS=160 $(BIN)/hallmark --workspace demo review --all --limit 15
+	@echo "--- the same demo in each platform's own format, through its channel (workspace demo-native)"
+	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo-native brand add samples/brands/*.yaml
+	@for dir in samples/native/*/; do \
+	  platform=$$(basename $$dir); \
+	  printf '%-10s ' $$platform; \
+	  HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo-native import --platform $$platform $$dir* || exit 1; \
+	done
+	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo-native scan
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench samples scripts
