@@ -116,9 +116,22 @@ def fetch(
     seller: Annotated[str | None, typer.Option(help="Seller or account to list.")] = None,
     url: Annotated[str | None, typer.Option(help="One listing url.")] = None,
     limit: Annotated[int, typer.Option(help="Most items to fetch.")] = 200,
+    start: Annotated[
+        str | None, typer.Option(help="webstore: the page a crawl starts from.")
+    ] = None,
+    max_pages: Annotated[int, typer.Option(help="webstore: most pages a crawl fetches.")] = 50,
+    delay: Annotated[
+        float, typer.Option(help="webstore: seconds between requests to the site.")
+    ] = 1.0,
     scan_after: Annotated[bool, typer.Option("--scan", help="Scan what came in.")] = False,
 ) -> None:
-    """Fetch listings live from a platform's API and import them like an import would."""
+    """Fetch listings live from a platform's API and import them like an import would; for
+    `webstore`, crawl one site from --start, breadth first, politely, resumably."""
+    if platform == "webstore":
+        _crawl(ctx, start, max_pages, delay)
+        if scan_after:
+            ctx.invoke(scan, ctx=ctx)
+        return
     from hallmark.channels.catalogue import build_live
     from hallmark.channels.fetch import SafeClient
     from hallmark.channels.live import Query
@@ -157,6 +170,36 @@ def fetch(
     if scan_after:
         ctx.invoke(scan, ctx=ctx)
     raise typer.Exit(1 if total.rejected else 0)
+
+
+def _crawl(ctx: typer.Context, start: str | None, max_pages: int, delay: float) -> None:
+    from hallmark.channels.fetch import SafeClient
+    from hallmark.channels.webstore import WebstoreChannel
+    from hallmark.pipeline.crawl import PageResult, crawl
+
+    if not start:
+        raise typer.BadParameter("a webstore crawl needs --start URL", param_hint="--start")
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+
+    def progress(url: str, page: PageResult) -> None:
+        why = f" ({page.reason})" if page.reason else ""
+        err.print(f"{page.state:8} {url}{why}", markup=False, highlight=False, soft_wrap=True)
+
+    with SafeClient(allow_loopback=state.settings.allow_loopback) as http:
+        report = crawl(
+            store,
+            workspace,
+            start,
+            max_pages=max_pages,
+            http=http,
+            channel=WebstoreChannel(),
+            settings=state.settings,
+            delay=delay,
+            on_page=progress,
+            actor=_actor(),
+        )
+    typer.echo(report.summary())
 
 
 @app.command()

@@ -217,3 +217,27 @@ captures = Table(
     _at("created_at"),
 )
 Index("ix_captures_key", captures.c.workspace_id, captures.c.kind, captures.c.sha256)
+
+crawl_frontier = Table(
+    "crawl_frontier",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("crawl_key", String(300), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("depth", Integer, nullable=False),
+    Column("state", String(10), nullable=False),
+    Column("reason", Text),
+    _at("fetched_at", nullable=True),
+    Column("sha256", String(64)),
+    _at("created_at"),
+    UniqueConstraint("workspace_id", "crawl_key", "url", name="uq_crawl_frontier_key"),
+)
+Index(
+    "ix_crawl_frontier_next",
+    crawl_frontier.c.workspace_id,
+    crawl_frontier.c.crawl_key,
+    crawl_frontier.c.state,
+    crawl_frontier.c.depth,
+    crawl_frontier.c.id,
+)
