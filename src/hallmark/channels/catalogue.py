@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
+from hallmark.channels.aliexpress import AliexpressChannel
 from hallmark.channels.amazon import AmazonChannel
 from hallmark.channels.base import Channel
 from hallmark.channels.ebay import EbayChannel
@@ -26,6 +27,7 @@ BUILTIN: tuple[type[Channel], ...] = (
     AmazonChannel,
     EbayChannel,
     EtsyChannel,
+    AliexpressChannel,
     ShopifyChannel,
     InstagramChannel,
     FacebookChannel,
