@@ -37,6 +37,14 @@ class Settings(BaseSettings):
     etsy_api_url: str = Field("https://openapi.etsy.com", description="Etsy API base url.")
     x_bearer_token: SecretStr | None = Field(None, description="X API v2 bearer token.")
     x_api_url: str = Field("https://api.x.com", description="X API base url.")
+    pinterest_token: SecretStr | None = Field(None, description="Pinterest API v5 token.")
+    pinterest_api_url: str = Field("https://api.pinterest.com", description="Pinterest API url.")
+    pinterest_country: str = Field("US", description="Country code for Pinterest pin search.")
+    instagram_token: SecretStr | None = Field(None, description="Instagram Graph API token.")
+    instagram_user_id: str | None = Field(None, description="The IG user id making the calls.")
+    instagram_api_url: str = Field(
+        "https://graph.facebook.com/v21.0", description="Instagram Graph API base url."
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -240,6 +240,8 @@ def test_cli_fetch_refuses_a_private_api_address(monkeypatch: pytest.MonkeyPatch
     ("platform", "message"),
     [
         ("etsy", "etsy: disabled, no HALLMARK_ETSY_API_KEY"),
+        ("pinterest", "pinterest: disabled, no HALLMARK_PINTEREST_TOKEN"),
+        ("instagram", "instagram: disabled, no HALLMARK_INSTAGRAM_TOKEN"),
         ("x", "x: disabled, no HALLMARK_X_BEARER_TOKEN"),
         (
             "tiktok",
@@ -258,7 +260,12 @@ def test_cli_fetch_says_why_a_platform_cannot_fetch(
     from hallmark.cli.main import app
 
     monkeypatch.setenv("HALLMARK_DATA_DIR", str(tmp_path / "data"))
-    for name in ("HALLMARK_ETSY_API_KEY", "HALLMARK_X_BEARER_TOKEN"):
+    for name in (
+        "HALLMARK_ETSY_API_KEY",
+        "HALLMARK_X_BEARER_TOKEN",
+        "HALLMARK_PINTEREST_TOKEN",
+        "HALLMARK_INSTAGRAM_TOKEN",
+    ):
         monkeypatch.delenv(name, raising=False)
     result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])
     assert str(result.exception) == message

@@ -13,8 +13,10 @@ from hallmark.channels.etsy import EtsyChannel
 from hallmark.channels.etsy_live import EtsyLive
 from hallmark.channels.facebook import FacebookChannel
 from hallmark.channels.instagram import InstagramChannel
+from hallmark.channels.instagram_live import InstagramLive
 from hallmark.channels.live import LiveChannel
 from hallmark.channels.pinterest import PinterestChannel
+from hallmark.channels.pinterest_live import PinterestLive
 from hallmark.channels.shopify import ShopifyChannel
 from hallmark.channels.tiktok import TiktokChannel
 from hallmark.channels.webstore import WebstoreChannel
@@ -67,6 +69,14 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
     if platform == "etsy":
         key = settings.etsy_api_key.get_secret_value() if settings.etsy_api_key else None
         return EtsyLive(key, api_url=settings.etsy_api_url)
+    if platform == "pinterest":
+        token = settings.pinterest_token.get_secret_value() if settings.pinterest_token else None
+        return PinterestLive(
+            token, api_url=settings.pinterest_api_url, country=settings.pinterest_country
+        )
+    if platform == "instagram":
+        token = settings.instagram_token.get_secret_value() if settings.instagram_token else None
+        return InstagramLive(token, settings.instagram_user_id, api_url=settings.instagram_api_url)
     if platform == "x":
         bearer = settings.x_bearer_token.get_secret_value() if settings.x_bearer_token else None
         return XLive(bearer, api_url=settings.x_api_url)
