@@ -16,9 +16,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from hallmark.channels.canonical import plain_json
-from hallmark.channels.payloads import json_documents
+from hallmark.channels.payloads import BadRecord, parse_documents
 from hallmark.domain import Account, Listing
-from hallmark.errors import ImportRecordError, PayloadError
+from hallmark.errors import ImportRecordError
 
 Parsed = Listing | Account | ImportRecordError
 
@@ -56,10 +56,6 @@ _STORE_FACTS = {
 }
 
 
-class BadRecord(ValueError):
-    """One product of the payload cannot be read; the message says why."""
-
-
 class AliexpressChannel:
     """Reads AliExpress Open Platform JSON (or NDJSON, one response or product a line)."""
 
@@ -72,30 +68,9 @@ class AliexpressChannel:
     )
 
     def parse(self, payload: bytes, *, source: str, captured_at: datetime) -> Iterator[Parsed]:
-        seen: set[str] = set()
-        for position, document in json_documents(payload, source):
-            if isinstance(document, ImportRecordError):
-                yield document
-                continue
-            try:
-                products = _products(document)
-            except BadRecord as exc:
-                if position == 0:
-                    raise PayloadError(source, str(exc)) from None
-                yield ImportRecordError(source, position, str(exc))
-                continue
-            for index, product in enumerate(products, start=1):
-                try:
-                    parsed = _parse_product(product, captured_at)
-                except BadRecord as exc:
-                    yield ImportRecordError(source, position or index, str(exc))
-                    continue
-                for item in parsed:
-                    if isinstance(item, Account):
-                        if item.external_id in seen:
-                            continue
-                        seen.add(item.external_id)
-                    yield item
+        return parse_documents(
+            payload, source, captured_at, items=_products, records=_parse_product
+        )
 
 
 def _products(document: object) -> list[Any]:

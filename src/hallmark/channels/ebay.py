@@ -14,9 +14,10 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from hallmark.channels.canonical import plain_json
-from hallmark.channels.payloads import json_documents
+from hallmark.channels.payloads import BadRecord as BadItem
+from hallmark.channels.payloads import parse_documents
 from hallmark.domain import Account, Listing
-from hallmark.errors import ImportRecordError, PayloadError
+from hallmark.errors import ImportRecordError
 
 Parsed = Listing | Account | ImportRecordError
 
@@ -45,10 +46,6 @@ _ADDRESS_PARTS = (
 )
 
 
-class BadItem(ValueError):
-    """One item of the payload cannot be read; the message says why."""
-
-
 class EbayChannel:
     """Reads eBay Browse API JSON (or NDJSON, one response or item a line)."""
 
@@ -56,31 +53,7 @@ class EbayChannel:
     formats: ClassVar[tuple[str, ...]] = ("item_summary/search", "getItem", "getItems")
 
     def parse(self, payload: bytes, *, source: str, captured_at: datetime) -> Iterator[Parsed]:
-        seen: set[str] = set()
-        for position, document in json_documents(payload, source):
-            if isinstance(document, ImportRecordError):
-                yield document
-                continue
-            try:
-                items = _items(document)
-            except BadItem as exc:
-                if position == 0:
-                    raise PayloadError(source, str(exc)) from None
-                yield ImportRecordError(source, position, str(exc))
-                continue
-            for index, item in enumerate(items, start=1):
-                where = position or index
-                try:
-                    records = _records(item, captured_at)
-                except BadItem as exc:
-                    yield ImportRecordError(source, where, str(exc))
-                    continue
-                for record in records:
-                    if isinstance(record, Account):
-                        if record.external_id in seen:
-                            continue
-                        seen.add(record.external_id)
-                    yield record
+        return parse_documents(payload, source, captured_at, items=_items, records=_records)
 
 
 def _items(document: object) -> list[Any]:

@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from hallmark.channels.canonical import plain_json
-from hallmark.channels.payloads import json_documents
+from hallmark.channels.payloads import BadRecord, parse_documents
 from hallmark.domain import Account, Listing
-from hallmark.errors import ImportRecordError, PayloadError
+from hallmark.errors import ImportRecordError
 
 Parsed = Listing | Account | ImportRecordError
 
@@ -60,10 +60,6 @@ _SHOP_FACTS = {
 }
 
 
-class BadRecord(ValueError):
-    """One listing or shop of the payload cannot be read; the message says why."""
-
-
 class EtsyChannel:
     """Reads Etsy Open API v3 JSON (or NDJSON, one response or listing a line)."""
 
@@ -76,30 +72,7 @@ class EtsyChannel:
     )
 
     def parse(self, payload: bytes, *, source: str, captured_at: datetime) -> Iterator[Parsed]:
-        seen: set[str] = set()
-        for position, document in json_documents(payload, source):
-            if isinstance(document, ImportRecordError):
-                yield document
-                continue
-            try:
-                records = _results(document)
-            except BadRecord as exc:
-                if position == 0:
-                    raise PayloadError(source, str(exc)) from None
-                yield ImportRecordError(source, position, str(exc))
-                continue
-            for index, record in enumerate(records, start=1):
-                try:
-                    parsed = _parse_record(record, captured_at)
-                except BadRecord as exc:
-                    yield ImportRecordError(source, position or index, str(exc))
-                    continue
-                for item in parsed:
-                    if isinstance(item, Account):
-                        if item.external_id in seen:
-                            continue
-                        seen.add(item.external_id)
-                    yield item
+        return parse_documents(payload, source, captured_at, items=_results, records=_parse_record)
 
 
 def _results(document: object) -> list[Any]:
