@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     pinterest_token: SecretStr | None = Field(None, description="Pinterest API v5 token.")
     pinterest_api_url: str = Field("https://api.pinterest.com", description="Pinterest API url.")
     pinterest_country: str = Field("US", description="Country code for Pinterest pin search.")
+    facebook_token: SecretStr | None = Field(None, description="Facebook Graph API token.")
+    facebook_api_url: str = Field(
+        "https://graph.facebook.com/v21.0", description="Facebook Graph API base url."
+    )
+    tiktok_client_key: SecretStr | None = Field(None, description="TikTok Research API client key.")
+    tiktok_client_secret: SecretStr | None = Field(None, description="TikTok client secret.")
+    tiktok_api_url: str = Field("https://open.tiktokapis.com", description="TikTok API base url.")
     instagram_token: SecretStr | None = Field(None, description="Instagram Graph API token.")
     instagram_user_id: str | None = Field(None, description="The IG user id making the calls.")
     instagram_api_url: str = Field(

@@ -243,9 +243,11 @@ def test_cli_fetch_refuses_a_private_api_address(monkeypatch: pytest.MonkeyPatch
         ("pinterest", "pinterest: disabled, no HALLMARK_PINTEREST_TOKEN"),
         ("instagram", "instagram: disabled, no HALLMARK_INSTAGRAM_TOKEN"),
         ("x", "x: disabled, no HALLMARK_X_BEARER_TOKEN"),
+        ("tiktok", "tiktok: disabled, no HALLMARK_TIKTOK_CLIENT_KEY"),
+        ("facebook", "facebook: disabled, no HALLMARK_FACEBOOK_TOKEN"),
         (
-            "tiktok",
-            "tiktok: no live fetching yet; import exported data with `hallmark import FILE --platform tiktok`",
+            "amazon",
+            "amazon: no live fetching yet; import exported data with `hallmark import FILE --platform amazon`",
         ),
     ],
 )
@@ -265,6 +267,8 @@ def test_cli_fetch_says_why_a_platform_cannot_fetch(
         "HALLMARK_X_BEARER_TOKEN",
         "HALLMARK_PINTEREST_TOKEN",
         "HALLMARK_INSTAGRAM_TOKEN",
+        "HALLMARK_TIKTOK_CLIENT_KEY",
+        "HALLMARK_FACEBOOK_TOKEN",
     ):
         monkeypatch.delenv(name, raising=False)
     result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])

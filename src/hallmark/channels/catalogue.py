@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
+from pydantic import SecretStr
+
 from hallmark.channels.aliexpress import AliexpressChannel
 from hallmark.channels.amazon import AmazonChannel
 from hallmark.channels.base import Channel
@@ -12,6 +14,7 @@ from hallmark.channels.ebay_live import EbayLive
 from hallmark.channels.etsy import EtsyChannel
 from hallmark.channels.etsy_live import EtsyLive
 from hallmark.channels.facebook import FacebookChannel
+from hallmark.channels.facebook_live import FacebookLive
 from hallmark.channels.instagram import InstagramChannel
 from hallmark.channels.instagram_live import InstagramLive
 from hallmark.channels.live import LiveChannel
@@ -19,6 +22,7 @@ from hallmark.channels.pinterest import PinterestChannel
 from hallmark.channels.pinterest_live import PinterestLive
 from hallmark.channels.shopify import ShopifyChannel
 from hallmark.channels.tiktok import TiktokChannel
+from hallmark.channels.tiktok_live import TiktokLive
 from hallmark.channels.webstore import WebstoreChannel
 from hallmark.channels.x import XChannel
 from hallmark.channels.x_live import XLive
@@ -77,6 +81,15 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
     if platform == "instagram":
         token = settings.instagram_token.get_secret_value() if settings.instagram_token else None
         return InstagramLive(token, settings.instagram_user_id, api_url=settings.instagram_api_url)
+    if platform == "facebook":
+        token = settings.facebook_token.get_secret_value() if settings.facebook_token else None
+        return FacebookLive(token, api_url=settings.facebook_api_url)
+    if platform == "tiktok":
+        return TiktokLive(
+            _secret(settings.tiktok_client_key),
+            _secret(settings.tiktok_client_secret),
+            api_url=settings.tiktok_api_url,
+        )
     if platform == "x":
         bearer = settings.x_bearer_token.get_secret_value() if settings.x_bearer_token else None
         return XLive(bearer, api_url=settings.x_api_url)
@@ -84,3 +97,7 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
         f"{platform}: no live fetching yet; import exported data with "
         f"`hallmark import FILE --platform {platform}`"
     )
+
+
+def _secret(value: SecretStr | None) -> str | None:
+    return value.get_secret_value() if value is not None else None
