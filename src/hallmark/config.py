@@ -47,6 +47,16 @@ class Settings(BaseSettings):
     tiktok_client_key: SecretStr | None = Field(None, description="TikTok Research API client key.")
     tiktok_client_secret: SecretStr | None = Field(None, description="TikTok client secret.")
     tiktok_api_url: str = Field("https://open.tiktokapis.com", description="TikTok API base url.")
+    aliexpress_app_key: SecretStr | None = Field(
+        None, description="AliExpress Open Platform app key."
+    )
+    aliexpress_app_secret: SecretStr | None = Field(None, description="AliExpress app secret.")
+    aliexpress_tracking_id: str | None = Field(
+        None, description="AliExpress affiliate tracking id."
+    )
+    aliexpress_api_url: str = Field(
+        "https://api-sg.aliexpress.com/sync", description="AliExpress Open Platform gateway."
+    )
     instagram_token: SecretStr | None = Field(None, description="Instagram Graph API token.")
     instagram_user_id: str | None = Field(None, description="The IG user id making the calls.")
     instagram_api_url: str = Field(

@@ -245,6 +245,11 @@ def test_cli_fetch_refuses_a_private_api_address(monkeypatch: pytest.MonkeyPatch
         ("x", "x: disabled, no HALLMARK_X_BEARER_TOKEN"),
         ("tiktok", "tiktok: disabled, no HALLMARK_TIKTOK_CLIENT_KEY"),
         ("facebook", "facebook: disabled, no HALLMARK_FACEBOOK_TOKEN"),
+        ("aliexpress", "aliexpress: disabled, no HALLMARK_ALIEXPRESS_APP_KEY"),
+        (
+            "shopify",
+            "shopify: search one store with --seller DOMAIN; there is no cross-store search",
+        ),
         (
             "amazon",
             "amazon: no live fetching yet; import exported data with `hallmark import FILE --platform amazon`",
@@ -269,6 +274,7 @@ def test_cli_fetch_says_why_a_platform_cannot_fetch(
         "HALLMARK_INSTAGRAM_TOKEN",
         "HALLMARK_TIKTOK_CLIENT_KEY",
         "HALLMARK_FACEBOOK_TOKEN",
+        "HALLMARK_ALIEXPRESS_APP_KEY",
     ):
         monkeypatch.delenv(name, raising=False)
     result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])

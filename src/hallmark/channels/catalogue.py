@@ -7,6 +7,7 @@ from importlib.metadata import entry_points
 from pydantic import SecretStr
 
 from hallmark.channels.aliexpress import AliexpressChannel
+from hallmark.channels.aliexpress_live import AliexpressLive
 from hallmark.channels.amazon import AmazonChannel
 from hallmark.channels.base import Channel
 from hallmark.channels.ebay import EbayChannel
@@ -21,6 +22,7 @@ from hallmark.channels.live import LiveChannel
 from hallmark.channels.pinterest import PinterestChannel
 from hallmark.channels.pinterest_live import PinterestLive
 from hallmark.channels.shopify import ShopifyChannel
+from hallmark.channels.shopify_live import ShopifyLive
 from hallmark.channels.tiktok import TiktokChannel
 from hallmark.channels.tiktok_live import TiktokLive
 from hallmark.channels.webstore import WebstoreChannel
@@ -89,6 +91,15 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
             _secret(settings.tiktok_client_key),
             _secret(settings.tiktok_client_secret),
             api_url=settings.tiktok_api_url,
+        )
+    if platform == "shopify":
+        return ShopifyLive()
+    if platform == "aliexpress":
+        return AliexpressLive(
+            _secret(settings.aliexpress_app_key),
+            _secret(settings.aliexpress_app_secret),
+            settings.aliexpress_tracking_id,
+            api_url=settings.aliexpress_api_url,
         )
     if platform == "x":
         bearer = settings.x_bearer_token.get_secret_value() if settings.x_bearer_token else None
