@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -34,7 +33,7 @@ from urllib.parse import urlencode
 
 from hallmark.channels.aliexpress import AliexpressChannel
 from hallmark.channels.fetch import Fetched, SafeClient, redact
-from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
+from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket, page_json
 from hallmark.errors import FetchRefused, NotConfigured
 
 _PRODUCT_ID = re.compile(r"/item/(\d{6,20})\.html")
@@ -160,7 +159,7 @@ def _refuse_error(page: Fetched, *, first: bool) -> bool:
     """Whether the page is a usable answer. A gateway `error_response` raises (refused
     credentials as CredentialsRefused naming the settings); a `resp_code` other than 200
     raises on the first page and ends the paging (False) on a later one."""
-    document = _json(page)
+    document = page_json(page)
     error = document.get("error_response")
     if isinstance(error, dict):
         code = str(error.get("code", "?"))
@@ -181,7 +180,7 @@ def _refuse_error(page: Fetched, *, first: bool) -> bool:
 
 def _record_count(page: Fetched) -> int:
     """`current_record_count`, or the number of products when it is missing."""
-    resp = _resp_result(_json(page))
+    resp = _resp_result(page_json(page))
     result = resp.get("result") if resp is not None else None
     if not isinstance(result, dict):
         return 0
@@ -202,11 +201,3 @@ def _resp_result(document: dict[str, object]) -> dict[str, object] | None:
             resp = value.get("resp_result")
             return resp if isinstance(resp, dict) else None
     return None
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

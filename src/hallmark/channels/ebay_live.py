@@ -8,7 +8,6 @@ kept no longer than the purpose needs; exported data imported with `hallmark imp
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -16,7 +15,7 @@ from urllib.parse import urlencode
 
 from hallmark.channels.ebay import EbayChannel
 from hallmark.channels.fetch import Fetched, SafeClient
-from hallmark.channels.live import Query, Retrying, TokenBucket
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.errors import FetchRefused, NotConfigured
 
 _LEGACY_ID = re.compile(r"/itm/(?:[^/?#]+/)?(\d{9,15})")
@@ -68,7 +67,7 @@ class EbayLive(EbayChannel):
         while url and seen < query.limit:
             page = self._get(http, url)
             yield page
-            document = _json(page)
+            document = page_json(page)
             items = document.get("itemSummaries")
             seen += len(items) if isinstance(items, list) else 0
             following = document.get("next")
@@ -83,11 +82,3 @@ class EbayLive(EbayChannel):
         return self._retrying.get(
             http, url, headers=headers, bucket=self._bucket, setting=self.setting
         )
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

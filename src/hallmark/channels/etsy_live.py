@@ -12,7 +12,6 @@ keystring:shared_secret where Etsy asks for both).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import ClassVar
@@ -20,7 +19,7 @@ from urllib.parse import quote, urlencode
 
 from hallmark.channels.etsy import EtsyChannel
 from hallmark.channels.fetch import Fetched, SafeClient
-from hallmark.channels.live import Query, Retrying, TokenBucket
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.errors import FetchRefused, NotConfigured
 
 _LISTING_ID = re.compile(r"/listing/(\d{1,15})(?:[/?#]|$)")
@@ -85,7 +84,7 @@ class EtsyLive(EtsyChannel):
             }
             page = self._get(http, f"{path}?{urlencode(page_params)}")
             yield page
-            document = _json(page)
+            document = page_json(page)
             results = document.get("results")
             got = len(results) if isinstance(results, list) else 0
             count = document.get("count")
@@ -103,7 +102,7 @@ class EtsyLive(EtsyChannel):
 def _shop_id(page: Fetched, name: str) -> str:
     """The shop_id of the shop named exactly `name` (Etsy matches names case-insensitively)
     among the search results, or FetchRefused saying there is none."""
-    results = _json(page).get("results")
+    results = page_json(page).get("results")
     for shop in results if isinstance(results, list) else []:
         if (
             isinstance(shop, dict)
@@ -114,11 +113,3 @@ def _shop_id(page: Fetched, name: str) -> str:
         ):
             return str(shop["shop_id"])
     raise FetchRefused(f"etsy: no shop named {name!r} (HTTP {page.status})")
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

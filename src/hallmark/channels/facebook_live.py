@@ -20,22 +20,21 @@ followed only on the configured API's own origin.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import ClassVar
-from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from hallmark.channels.facebook import FacebookChannel
-from hallmark.channels.fetch import Fetched, SafeClient, redact
-from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
+from hallmark.channels.fetch import Fetched, SafeClient
+from hallmark.channels.graph_live import graph_next, refuse_graph_error
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.errors import FetchRefused, NotConfigured
 
 _PAGE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.]{0,49}$")
 _NUMBER = re.compile(r"^\d{1,25}$")
 _POST_PATH = re.compile(r"^/([^/]+)/posts/([^/]+)/?$")
 _PAGE = 100  # a Page's posts return at most 100 a page
-_TOKEN_ERRORS = (102, 190)
 _SEARCH_FIELDS = "id,name,link,location,verification_status"
 _PAGE_FIELDS = (
     "id,name,username,link,about,description,website,phone,emails,location,category,"
@@ -128,12 +127,12 @@ class FacebookLive(FacebookChannel):
                 "story_fbid=<number>&id=<page>); share links and pfbid ids are not read"
             )
         fetched = self._get(http, f"{self._api}/{post_id}?{urlencode({'fields': _POST_FIELDS})}")
-        _refuse_graph_error(fetched, self.setting)
+        refuse_graph_error(fetched, self.setting, "facebook")
         return fetched
 
     def _page_id(self, page: Fetched, name: str) -> str:
-        _refuse_graph_error(page, self.setting)
-        page_id = _json(page).get("id")
+        refuse_graph_error(page, self.setting, "facebook")
+        page_id = page_json(page).get("id")
         if not isinstance(page_id, str) or not _NUMBER.match(page_id):
             raise FetchRefused(f"facebook: no Page {name} (HTTP {page.status})")
         return page_id
@@ -143,9 +142,9 @@ class FacebookLive(FacebookChannel):
         seen = 0
         while url and seen < limit:
             page = self._get(http, url)
-            _refuse_graph_error(page, self.setting)
+            refuse_graph_error(page, self.setting, "facebook")
             yield page
-            document = _json(page)
+            document = page_json(page)
             items = document.get("data")
             got = len(items) if isinstance(items, list) else 0
             seen += got
@@ -158,41 +157,10 @@ class FacebookLive(FacebookChannel):
                 return
 
     def _next(self, url: str) -> str:
-        """`paging.next` without its access_token, and only on the configured API."""
-        parts = urlsplit(url)
-        api = urlsplit(self._api)
-        if (parts.scheme, parts.netloc) != (api.scheme, api.netloc) or not parts.path.startswith(
-            api.path + "/"
-        ):
-            raise FetchRefused(f"facebook: paging.next leaves {self._api}; not followed")
-        kept = [(k, v) for k, v in parse_qsl(parts.query) if k != "access_token"]
-        return urlunsplit(parts._replace(query=urlencode(kept)))
+        return graph_next(url, self._api, "facebook")
 
     def _get(self, http: SafeClient, url: str) -> Fetched:
         headers = {"Authorization": f"Bearer {self._token}", "Accept": "application/json"}
         return self._retrying.get(
             http, url, headers=headers, bucket=self._bucket, setting=self.setting
         )
-
-
-def _refuse_graph_error(page: Fetched, setting: str) -> None:
-    """A Graph API error body as FetchRefused with its code and message; an invalid or
-    expired token (code 190, or 102 for a session, sent with HTTP 400) as
-    CredentialsRefused naming the setting."""
-    error = _json(page).get("error")
-    if isinstance(error, dict):
-        code = error.get("code", "?")
-        if code in _TOKEN_ERRORS:
-            raise CredentialsRefused(
-                f"{redact(page.url)}: Graph API error {code} (HTTP {page.status}); check {setting}"
-            )
-        message = error.get("message") or "no message"
-        raise FetchRefused(f"facebook: Graph API error {code}: {message} (HTTP {page.status})")
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

@@ -17,16 +17,16 @@ followed only on the configured API's own origin.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import ClassVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-from hallmark.channels.fetch import Fetched, SafeClient, redact
+from hallmark.channels.fetch import Fetched, SafeClient
+from hallmark.channels.graph_live import graph_next, refuse_graph_error
 from hallmark.channels.instagram import InstagramChannel
-from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.errors import FetchRefused, NotConfigured
 
 _HASHTAG = re.compile(r"^\w{1,100}$")
@@ -37,7 +37,6 @@ _HASHTAG_MEDIA = (
     "id,caption,media_type,media_url,permalink,timestamp,like_count,comments_count,"
     "children{id,media_type,media_url}"
 )
-_TOKEN_ERRORS = (102, 190)
 _PROFILE = (
     "id,username,name,biography,website,followers_count,follows_count,media_count,"
     "profile_picture_url"
@@ -146,8 +145,8 @@ class InstagramLive(InstagramChannel):
         params = urlencode({"user_id": self._user, "q": tag})
         found = self._get(http, f"{self._api}/ig_hashtag_search?{params}")
         # not yielded: its {"data": [{"id": ...}]} would read as a media page
-        _refuse_graph_error(found, self.setting)
-        data = _json(found).get("data")
+        refuse_graph_error(found, self.setting, "instagram")
+        data = page_json(found).get("data")
         first = data[0] if isinstance(data, list) and data else None
         hashtag_id = first.get("id") if isinstance(first, dict) else None
         if not isinstance(hashtag_id, str) or not hashtag_id.isdigit():
@@ -161,9 +160,9 @@ class InstagramLive(InstagramChannel):
         seen = 0
         while url and seen < query.limit:
             page = self._get(http, url)
-            _refuse_graph_error(page, self.setting)
+            refuse_graph_error(page, self.setting, "instagram")
             yield page
-            document = _json(page)
+            document = page_json(page)
             items = document.get("data")
             got = len(items) if isinstance(items, list) else 0
             seen += got
@@ -191,8 +190,8 @@ class InstagramLive(InstagramChannel):
                 wanted = f"id,media.after({after}).limit({size}){{{_ACCOUNT_MEDIA}}}"
             fields = f"business_discovery.username({name}){{{wanted}}}"
             page = self._get(http, f"{self._api}/{self._user}?{urlencode({'fields': fields})}")
-            _refuse_graph_error(page, self.setting)
-            account = _json(page).get("business_discovery")
+            refuse_graph_error(page, self.setting, "instagram")
+            account = page_json(page).get("business_discovery")
             if not isinstance(account, dict):
                 raise FetchRefused(
                     f"instagram: no business or creator account @{name} (HTTP {page.status})"
@@ -212,41 +211,10 @@ class InstagramLive(InstagramChannel):
             after = following
 
     def _next(self, url: str) -> str:
-        """`paging.next` without its access_token, and only on the configured API."""
-        parts = urlsplit(url)
-        api = urlsplit(self._api)
-        if (parts.scheme, parts.netloc) != (api.scheme, api.netloc) or not parts.path.startswith(
-            api.path + "/"
-        ):
-            raise FetchRefused(f"instagram: paging.next leaves {self._api}; not followed")
-        kept = [(k, v) for k, v in parse_qsl(parts.query) if k != "access_token"]
-        return urlunsplit(parts._replace(query=urlencode(kept)))
+        return graph_next(url, self._api, "instagram")
 
     def _get(self, http: SafeClient, url: str) -> Fetched:
         headers = {"Authorization": f"Bearer {self._token}", "Accept": "application/json"}
         return self._retrying.get(
             http, url, headers=headers, bucket=self._bucket, setting=self.setting
         )
-
-
-def _refuse_graph_error(page: Fetched, setting: str) -> None:
-    """A Graph API error body as FetchRefused with its code and message; an invalid or
-    expired token (code 190, or 102 for a session, sent with HTTP 400) as
-    CredentialsRefused naming the setting."""
-    error = _json(page).get("error")
-    if isinstance(error, dict):
-        code = error.get("code", "?")
-        if code in _TOKEN_ERRORS:
-            raise CredentialsRefused(
-                f"{redact(page.url)}: Graph API error {code} (HTTP {page.status}); check {setting}"
-            )
-        message = error.get("message") or "no message"
-        raise FetchRefused(f"instagram: Graph API error {code}: {message} (HTTP {page.status})")
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

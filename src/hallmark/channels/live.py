@@ -3,6 +3,7 @@ that honour Retry-After, all over the safe client."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,15 @@ class LiveChannel(Channel, Protocol):
     def fetch(self, query: Query, http: SafeClient) -> Iterator[Fetched]:
         """The platform's responses to `query`, page by page, each ready for `parse`."""
         ...
+
+
+def page_json(page: Fetched) -> dict[str, object]:
+    """The page's body as a JSON object, or {} when it is not one."""
+    try:
+        document = json.loads(page.body)
+    except ValueError:
+        return {}
+    return document if isinstance(document, dict) else {}
 
 
 class TokenBucket:

@@ -11,14 +11,13 @@ imported with `hallmark import --platform pinterest` stays the main path.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import ClassVar
 from urllib.parse import urlencode
 
 from hallmark.channels.fetch import Fetched, SafeClient
-from hallmark.channels.live import Query, Retrying, TokenBucket
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.channels.pinterest import PinterestChannel
 from hallmark.errors import FetchRefused, NotConfigured
 
@@ -79,7 +78,7 @@ class PinterestLive(PinterestChannel):
             params = search | ({"bookmark": bookmark} if bookmark else {})
             page = self._get(http, f"{path}?{urlencode(params)}")
             yield page
-            document = _json(page)
+            document = page_json(page)
             items = document.get("items")
             got = len(items) if isinstance(items, list) else 0
             seen += got
@@ -93,11 +92,3 @@ class PinterestLive(PinterestChannel):
         return self._retrying.get(
             http, url, headers=headers, bucket=self._bucket, setting=self.setting
         )
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}

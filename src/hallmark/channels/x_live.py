@@ -10,7 +10,6 @@ which XRetrying honours like Retry-After); exported data (twarc2 JSON Lines) imp
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import ClassVar
 from urllib.parse import urlencode
 
 from hallmark.channels.fetch import Fetched, SafeClient
-from hallmark.channels.live import Query, Retrying, TokenBucket
+from hallmark.channels.live import Query, Retrying, TokenBucket, page_json
 from hallmark.channels.x import XChannel
 from hallmark.errors import FetchRefused, NotConfigured
 
@@ -97,7 +96,7 @@ class XLive(XChannel):
             f"{self._api}/2/users/by/username/{name}?{urlencode({'user.fields': _USER_FIELDS})}",
         )
         yield user  # the account itself: its id, followers and link in bio
-        data = _json(user).get("data")
+        data = page_json(user).get("data")
         user_id = data.get("id") if isinstance(data, dict) else None
         if not isinstance(user_id, str) or not user_id.isdigit():
             raise FetchRefused(f"x: no account @{name} (HTTP {user.status})")
@@ -117,7 +116,7 @@ class XLive(XChannel):
                 page_params[token_name] = token
             page = self._get(http, f"{path}?{urlencode(page_params)}")
             yield page
-            document = _json(page)
+            document = page_json(page)
             data = document.get("data")
             seen += len(data) if isinstance(data, list) else 0
             meta = document.get("meta")
@@ -131,11 +130,3 @@ class XLive(XChannel):
         return self._retrying.get(
             http, url, headers=headers, bucket=self._bucket, setting=self.setting
         )
-
-
-def _json(page: Fetched) -> dict[str, object]:
-    try:
-        document = json.loads(page.body)
-    except ValueError:
-        return {}
-    return document if isinstance(document, dict) else {}
