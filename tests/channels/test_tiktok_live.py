@@ -1,6 +1,5 @@
-"""TikTok live: disabled loudly without its settings, refusing to fetch (the Research API
-takes POST, which the safe client does not send) before any request, and the video query
-bodies it would send, as the Research API reference describes them
+"""TikTok live: disabled loudly without its settings, a client-credentials token then video
+queries paged by cursor against a local server, and the video query bodies it sends, as the Research API reference describes them
 (https://developers.tiktok.com/doc/research-api-specs-query-videos)."""
 
 from __future__ import annotations
@@ -28,25 +27,94 @@ def live() -> TiktokLive:
     )
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        Query("keyword", "cartier love bracelet"),
-        Query("keyword", "#cartier"),
-        Query("seller", "bling4less"),
-        Query("url", "https://www.tiktok.com/@bling4less/video/7311111111111111111"),
-    ],
-)
-def test_fetch_is_refused_before_any_request(
-    httpserver: HTTPServer, live: TiktokLive, query: Query
-) -> None:
-    live._api = httpserver.url_for("").rstrip("/")
-    with SafeClient(allow_loopback=True) as http, pytest.raises(FetchRefused) as caught:
-        list(live.fetch(query, http))
-    assert str(caught.value) == (
-        "tiktok: the Research API needs POST, which the safe client does not send yet"
+def video(number: int) -> dict[str, object]:
+    return {
+        "id": number,
+        "username": "bling4less",
+        "video_description": f"gold bangle {number} #dupe",
+        "create_time": 1732400000,
+        "view_count": 10,
+    }
+
+
+def test_fetch_takes_a_token_then_pages_by_cursor(httpserver: HTTPServer) -> None:
+    slept: list[float] = []
+    from hallmark.channels.live import Retrying, TokenBucket
+
+    live = TiktokLive(
+        "CLIENTKEY-1",
+        "CLIENTSECRET-1",
+        api_url=httpserver.url_for("").rstrip("/"),
+        clock=lambda: NOW,
+        bucket=TokenBucket(rate=1000, burst=10, sleep=slept.append),
+        retrying=Retrying(attempts=3, sleep=slept.append),
     )
-    assert httpserver.log == []
+    httpserver.expect_ordered_request("/v2/oauth/token/", method="POST").respond_with_json(
+        {"access_token": "ACCESS-1", "expires_in": 7200, "token_type": "Bearer"}
+    )
+    httpserver.expect_ordered_request(QUERY, method="POST").respond_with_data(
+        "busy", status=429, headers={"Retry-After": "3"}
+    )
+    httpserver.expect_ordered_request(QUERY, method="POST").respond_with_json(
+        {
+            "data": {
+                "videos": [video(7311111111111111111)],
+                "cursor": 1,
+                "search_id": "S1",
+                "has_more": True,
+            },
+            "error": {"code": "ok", "message": ""},
+        }
+    )
+    httpserver.expect_ordered_request(QUERY, method="POST").respond_with_json(
+        {
+            "data": {
+                "videos": [video(7322222222222222222)],
+                "cursor": 2,
+                "search_id": "S1",
+                "has_more": False,
+            },
+            "error": {"code": "ok", "message": ""},
+        }
+    )
+    with SafeClient(allow_loopback=True) as http:
+        pages = list(live.fetch(Query("keyword", "#cartier"), http))
+    ids = [
+        r.external_id
+        for page in pages
+        for r in live.parse(page.body, source=page.url, captured_at=NOW)
+        if isinstance(r, Listing)
+    ]
+    assert ids == ["7311111111111111111", "7322222222222222222"]
+    assert slept == [3.0]
+    token_request, _, first, second = (entry[0] for entry in httpserver.log)
+    assert token_request.form["grant_type"] == "client_credentials"
+    assert token_request.form["client_key"] == "CLIENTKEY-1"
+    assert first.headers["Authorization"] == "Bearer ACCESS-1"
+    assert json.loads(first.data)["query"]["and"][0] == {
+        "operation": "IN",
+        "field_name": "hashtag_name",
+        "field_values": ["cartier"],
+    }
+    assert (json.loads(second.data)["cursor"], json.loads(second.data)["search_id"]) == (1, "S1")
+
+
+def test_a_refused_token_names_the_settings(httpserver: HTTPServer) -> None:
+    from hallmark.channels.live import CredentialsRefused
+
+    live = TiktokLive(
+        "K", "SECRET-9", api_url=httpserver.url_for("").rstrip("/"), clock=lambda: NOW
+    )
+    httpserver.expect_request("/v2/oauth/token/", method="POST").respond_with_json(
+        {"error": "invalid_client", "error_description": "Client key or secret is incorrect."}
+    )
+    with SafeClient(allow_loopback=True) as http, pytest.raises(CredentialsRefused) as caught:
+        list(live.fetch(Query("keyword", "x"), http))
+    assert str(caught.value) == (
+        "tiktok: no access token (invalid_client); check HALLMARK_TIKTOK_CLIENT_KEY and "
+        "HALLMARK_TIKTOK_CLIENT_SECRET"
+    )
+    assert "SECRET-9" not in str(caught.value)
 
 
 def test_without_a_key_or_secret_the_channel_is_disabled_loudly() -> None:

@@ -194,6 +194,26 @@ class SafeClient:
 
     def get(self, url: str, *, headers: Mapping[str, str] | None = None) -> Fetched:
         """The response to GET `url`, following redirects; FetchRefused says why not."""
+        return self.request("GET", url, headers=headers)
+
+    def post(
+        self, url: str, *, content: bytes, headers: Mapping[str, str] | None = None
+    ) -> Fetched:
+        """The response to POST `content` to `url` (APIs that only take POST)."""
+        return self.request("POST", url, headers=headers, content=content)
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | None = None,
+    ) -> Fetched:
+        """Send GET or POST with every connection screened and the body capped; a redirect
+        other than 307/308 turns a POST into a GET without its body, as browsers do."""
+        if method not in ("GET", "POST"):
+            raise FetchRefused(f"refused: {method} is not sent (only GET and POST)")
         deadline = time.monotonic() + self.timeout
         current, hops = url, []
         for _ in range(self.max_redirects + 1):
@@ -201,12 +221,16 @@ class SafeClient:
             # screened here for a clear error on odd host forms httpx refuses to parse
             # ("0177.0.0.1"); the connection layer screens again on the address it dials
             self._backend.screened(parts.hostname or "", parts.port or _PORTS[parts.scheme])
-            log.info("GET %s", redact(current))
+            log.info("%s %s", method, redact(current))
             try:
-                with self._client.stream("GET", current, headers=headers) as response:
+                with self._client.stream(
+                    method, current, headers=headers, content=content
+                ) as response:
                     if response.is_redirect and "location" in response.headers:
                         hops.append(current)
                         current = urljoin(current, response.headers["location"])
+                        if response.status_code not in (307, 308):
+                            method, content = "GET", None
                         continue
                     body, wire = self._read(response, deadline)
                     return Fetched(

@@ -102,6 +102,7 @@ class Retrying:
         headers: dict[str, str],
         bucket: TokenBucket,
         setting: str,
+        content: bytes | None = None,
     ) -> Fetched:
         """The first successful response; CredentialsRefused on 401/403; FetchRefused when
         the retries run out, saying what the last attempt got."""
@@ -109,7 +110,10 @@ class Retrying:
         for attempt in range(self.attempts):
             bucket.take()
             try:
-                fetched = http.get(url, headers=headers)
+                if content is None:
+                    fetched = http.get(url, headers=headers)
+                else:
+                    fetched = http.post(url, headers=headers, content=content)
             except FetchRefused as exc:
                 if not str(exc).startswith("timed out"):
                     raise

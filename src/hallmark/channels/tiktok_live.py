@@ -5,13 +5,13 @@ TikTok's Research API Terms allow it for non-commercial research by approved res
 only; brand protection on a brand's behalf is not that, so exported data imported with
 `hallmark import --platform tiktok` stays the main path. The API takes a client
 credentials token (`POST /v2/oauth/token/`) and answers video queries sent by POST
-(`POST /v2/research/video/query/`) over the last 30 days at most per query. The safe
-client sends GET only, so `fetch` refuses for now; `video_query` already builds each
-query's body, ready for when it can be sent.
+(`POST /v2/research/video/query/`) over the last 30 days at most per query, paged by
+`cursor` and `search_id`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -19,7 +19,7 @@ from typing import ClassVar
 from urllib.parse import urlencode, urlsplit
 
 from hallmark.channels.fetch import Fetched, SafeClient
-from hallmark.channels.live import Query, Retrying, TokenBucket
+from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket, page_json
 from hallmark.channels.tiktok import TiktokChannel
 from hallmark.errors import FetchRefused, NotConfigured
 
@@ -69,12 +69,72 @@ class TiktokLive(TiktokChannel):
         # the Research API allows 1,000 requests a day per client
         self._bucket = bucket or TokenBucket(rate=1000 / 86400, burst=5)
         self._retrying = retrying or Retrying()
+        self._token: tuple[str, datetime] | None = None
 
     def fetch(self, query: Query, http: SafeClient) -> Iterator[Fetched]:
-        """Refused: the token and the video query are POST requests."""
-        raise FetchRefused(
-            "tiktok: the Research API needs POST, which the safe client does not send yet"
+        """Each page of the video query, following `cursor` and `search_id` while the
+        answer says `has_more`, until `query.limit` videos."""
+        cursor: int | None = None
+        search_id: str | None = None
+        seen = 0
+        while seen < query.limit:
+            url, body = self.video_query(query, cursor=cursor, search_id=search_id)
+            headers = {
+                "Authorization": f"Bearer {self._access_token(http)}",
+                "Content-Type": "application/json",
+            }
+            page = self._retrying.get(
+                http,
+                url,
+                headers=headers,
+                bucket=self._bucket,
+                setting=self.setting,
+                content=json.dumps(body).encode(),
+            )
+            _refuse_token_error(page, self.setting)
+            yield page
+            data = page_json(page).get("data")
+            if not isinstance(data, dict) or not data.get("has_more"):
+                return
+            videos = data.get("videos")
+            seen += len(videos) if isinstance(videos, list) else 0
+            next_cursor, next_search = data.get("cursor"), data.get("search_id")
+            if not isinstance(next_cursor, int) or next_cursor == cursor:
+                return
+            cursor = next_cursor
+            search_id = next_search if isinstance(next_search, str) else search_id
+
+    def _access_token(self, http: SafeClient) -> str:
+        """A client-credentials token, fetched once and kept until a minute before expiry."""
+        now = self._clock()
+        if self._token is not None and now < self._token[1]:
+            return self._token[0]
+        form = urlencode(
+            {
+                "client_key": self._key,
+                "client_secret": self._secret,
+                "grant_type": "client_credentials",
+            }
+        ).encode()
+        answer = self._retrying.get(
+            http,
+            f"{self._api}/v2/oauth/token/",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            bucket=self._bucket,
+            setting=self.setting,
+            content=form,
         )
+        document = page_json(answer)
+        token = document.get("access_token")
+        if not isinstance(token, str) or not token:
+            raise CredentialsRefused(
+                f"tiktok: no access token ({document.get('error', 'no error given')}); "
+                f"check {self.setting} and {self.secret_setting}"
+            )
+        lifetime = document.get("expires_in")
+        seconds = lifetime if isinstance(lifetime, int) else 3600
+        self._token = (token, now + timedelta(seconds=max(0, seconds - 60)))
+        return token
 
     def video_query(
         self, query: Query, *, cursor: int | None = None, search_id: str | None = None
@@ -117,3 +177,14 @@ class TiktokLive(TiktokChannel):
             body["search_id"] = search_id
         url = f"{self._api}/v2/research/video/query/?{urlencode({'fields': VIDEO_FIELDS})}"
         return url, body
+
+
+def _refuse_token_error(page: Fetched, setting: str) -> None:
+    error = page_json(page).get("error")
+    if isinstance(error, dict) and error.get("code") in (
+        "access_token_invalid",
+        "scope_not_authorized",
+    ):
+        raise CredentialsRefused(
+            f"tiktok: {error.get('code')}: {error.get('message', '')}; check {setting}"
+        )
