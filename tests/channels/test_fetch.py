@@ -268,3 +268,29 @@ def test_redact() -> None:
         redact("https://api.test/v1?token=abc&q=x&Signature=zz")
         == "https://api.test/v1?token=[redacted]&q=x&Signature=[redacted]"
     )
+
+
+def test_post_sends_its_body_and_a_303_turns_it_into_a_get(
+    serve: Callable[[Handler], RawServer],
+) -> None:
+    def handler(request: bytes) -> bytes:
+        if request.startswith(b"POST /form "):
+            return response("303 See Other", b"", {"Location": "/done"})
+        return response(body=b"ok")
+
+    server = serve(handler)
+    with SafeClient(allow_loopback=True) as client:
+        fetched = client.post(
+            server.url + "/form",
+            content=b"a=1",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+    assert (fetched.status, fetched.body, fetched.url) == (200, b"ok", server.url + "/done")
+    assert server.requests[0].startswith(b"POST /form ")
+    assert server.requests[1].startswith(b"GET /done ")
+
+
+def test_only_get_and_post_are_sent() -> None:
+    with SafeClient() as client, pytest.raises(FetchRefused) as caught:
+        client.request("DELETE", "https://example.com/")
+    assert str(caught.value) == "refused: DELETE is not sent (only GET and POST)"
