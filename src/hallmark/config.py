@@ -47,6 +47,13 @@ class Settings(BaseSettings):
     tiktok_client_key: SecretStr | None = Field(None, description="TikTok Research API client key.")
     tiktok_client_secret: SecretStr | None = Field(None, description="TikTok client secret.")
     tiktok_api_url: str = Field("https://open.tiktokapis.com", description="TikTok API base url.")
+    amazon_refresh_token: SecretStr | None = Field(None, description="SP-API LWA refresh token.")
+    amazon_client_id: SecretStr | None = Field(None, description="SP-API LWA client id.")
+    amazon_client_secret: SecretStr | None = Field(None, description="SP-API LWA client secret.")
+    amazon_api_url: str = Field(
+        "https://sellingpartnerapi-na.amazon.com", description="SP-API regional endpoint."
+    )
+    amazon_marketplace: str = Field("ATVPDKIKX0DER", description="SP-API marketplace id.")
     aliexpress_app_key: SecretStr | None = Field(
         None, description="AliExpress Open Platform app key."
     )

@@ -250,9 +250,11 @@ def test_cli_fetch_refuses_a_private_api_address(monkeypatch: pytest.MonkeyPatch
             "shopify",
             "shopify: search one store with --seller DOMAIN; there is no cross-store search",
         ),
+        ("amazon", "amazon: disabled, no HALLMARK_AMAZON_REFRESH_TOKEN"),
         (
-            "amazon",
-            "amazon: no live fetching yet; import exported data with `hallmark import FILE --platform amazon`",
+            "webstore-nope",
+            "webstore-nope: no live fetching yet; import exported data with "
+            "`hallmark import FILE --platform webstore-nope`",
         ),
     ],
 )
@@ -275,6 +277,7 @@ def test_cli_fetch_says_why_a_platform_cannot_fetch(
         "HALLMARK_TIKTOK_CLIENT_KEY",
         "HALLMARK_FACEBOOK_TOKEN",
         "HALLMARK_ALIEXPRESS_APP_KEY",
+        "HALLMARK_AMAZON_REFRESH_TOKEN",
     ):
         monkeypatch.delenv(name, raising=False)
     result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])

@@ -9,6 +9,7 @@ from pydantic import SecretStr
 from hallmark.channels.aliexpress import AliexpressChannel
 from hallmark.channels.aliexpress_live import AliexpressLive
 from hallmark.channels.amazon import AmazonChannel
+from hallmark.channels.amazon_live import AmazonLive
 from hallmark.channels.base import Channel
 from hallmark.channels.ebay import EbayChannel
 from hallmark.channels.ebay_live import EbayLive
@@ -91,6 +92,14 @@ def build_live(platform: str, settings: Settings) -> LiveChannel:
             _secret(settings.tiktok_client_key),
             _secret(settings.tiktok_client_secret),
             api_url=settings.tiktok_api_url,
+        )
+    if platform == "amazon":
+        return AmazonLive(
+            _secret(settings.amazon_refresh_token),
+            _secret(settings.amazon_client_id),
+            _secret(settings.amazon_client_secret),
+            api_url=settings.amazon_api_url,
+            marketplace=settings.amazon_marketplace,
         )
     if platform == "shopify":
         return ShopifyLive()
