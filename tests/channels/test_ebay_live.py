@@ -282,3 +282,72 @@ def test_cli_fetch_says_why_a_platform_cannot_fetch(
         monkeypatch.delenv(name, raising=False)
     result = CliRunner().invoke(app, ["fetch", "--platform", platform, "--query", "x"])
     assert str(result.exception) == message
+
+
+def test_fetch_images_downloads_checked_images(
+    httpserver: HTTPServer, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import struct
+    import zlib
+
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from hallmark.cli.main import app
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 170, 40)).save(buffer, "JPEG")
+    good = buffer.getvalue()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    # a 100-megapixel PNG: refused on its header, never decoded
+    bomb = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 10_000, 10_000, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
+    httpserver.expect_request("/img/good.jpg").respond_with_data(good, content_type="image/jpeg")
+    httpserver.expect_request("/img/bomb.png").respond_with_data(bomb, content_type="image/png")
+    listing = dict(
+        summary(999999999),
+        image={"imageUrl": httpserver.url_for("/img/good.jpg")},
+        additionalImages=[{"imageUrl": httpserver.url_for("/img/bomb.png")}],
+    )
+    httpserver.expect_request(SEARCH).respond_with_json({"itemSummaries": [listing]})
+    monkeypatch.setenv("HALLMARK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("HALLMARK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("HALLMARK_ALLOW_LOOPBACK", "true")
+    monkeypatch.setenv("HALLMARK_EBAY_API_URL", httpserver.url_for("").rstrip("/"))
+    monkeypatch.setenv("HALLMARK_EBAY_TOKEN", "T")
+    runner = CliRunner()
+    done = runner.invoke(app, ["fetch", "--platform", "ebay", "--query", "bangle", "--images"])
+    assert done.exit_code == 0, done.output
+    [record] = [
+        json.loads(x)
+        for x in runner.invoke(app, ["listings", "export"]).stdout.splitlines()
+        if '"listing"' in x
+    ]
+    import hashlib
+
+    assert record["images"][0] == f"sha256:{hashlib.sha256(good).hexdigest()}"
+    assert record["images"][1] == httpserver.url_for("/img/bomb.png")
+    from hallmark.config import Settings
+    from hallmark.store import open_store
+    from hallmark.store.tables import listing_versions
+
+    settings = Settings()
+    store = open_store(settings.resolved_database_url(), settings.data_dir)
+    with store.transaction() as conn:
+        [images] = conn.execute(
+            listing_versions.select().with_only_columns(listing_versions.c.images)
+        ).scalars()
+    store.dispose()
+    assert images[1]["refused"].startswith(
+        "decompression bomb refused: Image size (100000000 pixels)"
+    )

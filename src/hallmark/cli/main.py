@@ -120,6 +120,9 @@ def fetch(
         str | None, typer.Option(help="webstore: the page a crawl starts from.")
     ] = None,
     max_pages: Annotated[int, typer.Option(help="webstore: most pages a crawl fetches.")] = 50,
+    images: Annotated[
+        bool, typer.Option("--images", help="Download each listing's images (checked, by hash).")
+    ] = False,
     delay: Annotated[
         float, typer.Option(help="webstore: seconds between requests to the site.")
     ] = 1.0,
@@ -162,6 +165,7 @@ def fetch(
                 parsed,
                 Path(f"{platform}-page-{number}.json"),
                 state.settings,
+                images_from=http if images else None,
                 on_error=lambda e: err.print(str(e), style="yellow", markup=False, soft_wrap=True),
             )
             total.counts.add(report.counts)

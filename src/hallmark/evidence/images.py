@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from hallmark.channels.fetch import SafeClient, redact
 from hallmark.errors import ImageRejected
 
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF"})
@@ -51,3 +52,16 @@ def check_image(data: bytes, *, max_bytes: int, max_pixels: int) -> ImageInfo:
     except Exception as exc:  # Pillow raises many types for a corrupt file
         raise ImageRejected(f"not a readable image: {exc}") from None
     return ImageInfo(fmt, width, height, len(data))
+
+
+def download_image(
+    http: SafeClient, url: str, *, max_bytes: int, max_pixels: int
+) -> tuple[bytes, ImageInfo]:
+    """An image fetched with the safe client, its size capped while it downloads (so an
+    announced 2 GB is refused unread) and its header checked before anything decodes it."""
+    if url.startswith("data:"):
+        raise ImageRejected("data: urls are not fetched")
+    fetched = http.get(url, headers={"Accept": "image/jpeg,image/png,image/webp,image/gif"})
+    if fetched.status != 200:
+        raise ImageRejected(f"HTTP {fetched.status} for {redact(url)}")
+    return fetched.body, check_image(fetched.body, max_bytes=max_bytes, max_pixels=max_pixels)

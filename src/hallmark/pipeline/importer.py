@@ -13,10 +13,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hallmark.channels.base import Channel, Parsed
 from hallmark.channels.canonical import ParsedRecord, read_records
+from hallmark.channels.fetch import SafeClient
 from hallmark.config import Settings
 from hallmark.domain import Account
-from hallmark.errors import ImageRejected, ImportRecordError, PayloadError
-from hallmark.evidence.images import ImageInfo, check_image
+from hallmark.errors import FetchRefused, ImageRejected, ImportRecordError, PayloadError
+from hallmark.evidence.images import ImageInfo, check_image, download_image
 from hallmark.store import Store, Workspace
 from hallmark.store.dialect import hold_listing_writes
 from hallmark.store.listings import Counts, PreparedListing, upsert_accounts, upsert_listings
@@ -43,6 +44,7 @@ class _Batch:
         self.accounts: list[Account] = []
         self.images: dict[str, ImageInfo] = {}
         self.lines: list[int] = []  # the line of each listing, then of each account
+        self.http: SafeClient | None = None
 
     def __len__(self) -> int:
         return len(self.listings) + len(self.accounts)
@@ -53,6 +55,7 @@ class _Batch:
         lines = iter(self.lines)
         for item in self.listings:
             part = _Batch()
+            part.http = self.http
             part.listings.append(item)
             part.images = {
                 i["sha256"]: self.images[i["sha256"]] for i in item.images if "sha256" in i
@@ -161,11 +164,15 @@ def import_parsed(
     *,
     on_error: Callable[[ImportRecordError], None] = lambda e: None,
     on_progress: Callable[[int], None] = lambda n: None,
+    images_from: SafeClient | None = None,
 ) -> ImportReport:
     """Store what a channel parsed; `path` names the source in errors (and is the folder
-    local image paths are relative to)."""
+    local image paths are relative to). With `images_from`, image urls are downloaded
+    through that safe client, checked and stored by hash; one that is refused stays a
+    reference with the reason, and its listing is kept."""
     report = ImportReport()
     batch = _Batch()
+    batch.http = images_from
     for position, result in enumerate(parsed, 1):
         if isinstance(result, ImportRecordError):
             report.rejected.append(result)
@@ -202,7 +209,20 @@ def _image_ref(
     ref: str, path: Path, line: int, store: Store, settings: Settings, batch: _Batch
 ) -> dict[str, Any]:
     if ref.startswith(("http://", "https://")):
-        return {"url": ref}
+        if batch.http is None:
+            return {"url": ref}
+        try:
+            data, info = download_image(
+                batch.http,
+                ref,
+                max_bytes=settings.max_image_bytes,
+                max_pixels=settings.max_image_pixels,
+            )
+        except (ImageRejected, FetchRefused) as exc:
+            return {"url": ref, "refused": str(exc)}
+        digest = store.blobs.put(data)
+        batch.images[digest] = info
+        return {"url": ref, "sha256": digest}
     if ref.startswith("sha256:"):
         digest = ref.removeprefix("sha256:")
         if not store.blobs.has(digest):
