@@ -71,3 +71,44 @@ def test_crawl_imports_the_products_it_finds(
         ],
     )
     assert again.stdout.startswith("0 pages fetched")
+
+
+def test_a_busy_page_is_asked_again(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from werkzeug import Request, Response
+
+    base = httpserver.url_for("").rstrip("/")
+    answers = [
+        Response("busy", status=429, headers={"Retry-After": "0"}),
+        Response("oops", status=503),
+    ]
+
+    def page(_: Request) -> Response:
+        if answers:
+            return answers.pop(0)
+        return Response(PRODUCT.format(base=base), content_type="text/html")
+
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/").respond_with_handler(page)
+    monkeypatch.setenv("HALLMARK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("HALLMARK_ALLOW_LOOPBACK", "true")
+    result = CliRunner().invoke(
+        app,
+        [
+            "fetch",
+            "--platform",
+            "webstore",
+            "--start",
+            base + "/",
+            "--max-pages",
+            "1",
+            "--delay",
+            "0",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 pages fetched") and " 1 done, 0 failed" in result.stdout, (
+        result.output
+    )
+    assert answers == []

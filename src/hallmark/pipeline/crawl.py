@@ -30,7 +30,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from hallmark.channels.base import Parsed
-from hallmark.channels.fetch import SafeClient, redact
+from hallmark.channels.fetch import Fetched, SafeClient, redact
 from hallmark.channels.webstore import WebstoreChannel
 from hallmark.config import Settings
 from hallmark.domain import Listing
@@ -150,6 +150,9 @@ def links(body: bytes, base: str) -> list[str]:
     return list(found)
 
 
+_ATTEMPTS = 3  # a 429 or 5xx is asked again twice before the page counts as failed
+
+
 class _Politeness:
     """At least `delay` seconds from the end of one request to a host to the next."""
 
@@ -207,6 +210,7 @@ def crawl(
         raise ValueError("max_pages must not be negative")
     start = _start(start_url)
     run = _Run(store, workspace, start, http, channel, settings, actor, on_page)
+    run.sleep = sleep
     politeness = _Politeness(delay, sleep, clock)
     with store.transaction() as conn:
         run.report.queued += enqueue(conn, workspace, run.key, [start], 0, at=store.clock())
@@ -297,6 +301,7 @@ class _Run:
         self.actor = actor
         self.on_page = on_page
         self.report = CrawlReport(self.key)
+        self.sleep: Callable[[float], None] = time.sleep
 
     def fetch(self, row: FrontierUrl, answered: Callable[[], None]) -> None:
         """Request the page (`answered` is told when the request is over), then capture,
@@ -305,7 +310,7 @@ class _Run:
         self.report.fetched += 1
         self.report.total_fetched += 1
         try:
-            fetched = self.http.get(row.url, headers=_ACCEPT)
+            fetched = self._get(row.url)
         except FetchRefused as exc:
             answered()
             self.settle(row, "failed", str(exc), fetched_at=at)
@@ -329,6 +334,17 @@ class _Run:
             with self.store.transaction() as conn:
                 mark(conn, self.workspace, row.id, "fetched", fetched_at=at, sha256=capture.sha256)
             self.finish(row, _Page(fetched.body, final, at, fetched.status))
+
+    def _get(self, url: str) -> Fetched:
+        """The page, asked again after a 429 or 5xx (waiting as Retry-After says, at most a
+        minute) up to three times; the last answer is kept whatever it is."""
+        for attempt in range(_ATTEMPTS):
+            fetched = self.http.get(url, headers=_ACCEPT)
+            if attempt + 1 == _ATTEMPTS or not (fetched.status == 429 or fetched.status >= 500):
+                return fetched
+            after = fetched.headers.get("retry-after", "").strip()
+            self.sleep(min(float(after), 60.0) if after.isdigit() else 2.0 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def finish(self, row: FrontierUrl, page: _Page | None) -> None:
         """Import a fetched page, queue its links, and mark it done (in that order, so a
