@@ -699,7 +699,7 @@ is not a listing date.
 - `captured_at`: no native payload carries when it was captured; the import supplies it.
 - `marketplace`: the parsers set it from the format (`etsy.com`, `instagram.com`, a shop's
   domain...), where the canonical record often has none.
-- `aliexpress` has no native file: there is no AliExpress channel in the catalogue yet.
+- `aliexpress` has no native file yet: its channel (affiliate and dropshipping API) came later.
 
 ## amazon
 

@@ -55,6 +55,7 @@ def test_fetch_takes_a_token_then_pages_by_cursor(httpserver: HTTPServer) -> Non
     httpserver.expect_ordered_request(QUERY, method="POST").respond_with_data(
         "busy", status=429, headers={"Retry-After": "3"}
     )
+    httpserver.expect_ordered_request(QUERY, method="POST").respond_with_data("oops", status=500)
     httpserver.expect_ordered_request(QUERY, method="POST").respond_with_json(
         {
             "data": {
@@ -86,8 +87,8 @@ def test_fetch_takes_a_token_then_pages_by_cursor(httpserver: HTTPServer) -> Non
         if isinstance(r, Listing)
     ]
     assert ids == ["7311111111111111111", "7322222222222222222"]
-    assert slept == [3.0]
-    token_request, _, first, second = (entry[0] for entry in httpserver.log)
+    assert slept == [3.0, 1.0]  # Retry-After, then backoff after the 500
+    token_request, _, _, first, second = (entry[0] for entry in httpserver.log)
     assert token_request.form["grant_type"] == "client_credentials"
     assert token_request.form["client_key"] == "CLIENTKEY-1"
     assert first.headers["Authorization"] == "Bearer ACCESS-1"
