@@ -19,8 +19,9 @@ from hallmark.domain import Account
 from hallmark.errors import FetchRefused, ImageRejected, ImportRecordError, PayloadError
 from hallmark.evidence.images import ImageInfo, check_image, download_image
 from hallmark.store import Store, Workspace
+from hallmark.store.accounts import upsert_accounts
 from hallmark.store.dialect import hold_listing_writes
-from hallmark.store.listings import Counts, PreparedListing, upsert_accounts, upsert_listings
+from hallmark.store.listings import Counts, PreparedListing, upsert_listings
 from hallmark.store.tables import images as images_table
 
 BATCH = 1000
