@@ -14,10 +14,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from hallmark.channels.aliexpress_live import AliexpressLive, sign
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
-from hallmark.domain import Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import listing_ids, loopback_client
 
 SYNC = "/sync"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -71,24 +70,13 @@ def live() -> tuple[AliexpressLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: AliexpressLive, server: HTTPServer) -> AliexpressLive:
     channel._api = server.url_for(SYNC)
     return channel
 
 
 def parsed(pages: list[bytes]) -> list[str]:
-    ids = []
-    for number, body in enumerate(pages):
-        for record in AliexpressLive.parse(
-            AliexpressLive.__new__(AliexpressLive), body, source=f"page{number}", captured_at=AT
-        ):
-            if isinstance(record, Listing):
-                ids.append(record.external_id)
-    return ids
+    return listing_ids(AliexpressLive, pages)
 
 
 def test_the_signature_of_a_fixed_request(live: tuple[AliexpressLive, list[float]]) -> None:
@@ -123,7 +111,7 @@ def test_two_pages_by_page_no(
     first = list(range(1005000, 1005050))  # a full page of 50
     httpserver.expect_ordered_request(SYNC).respond_with_json(answer(first))
     httpserver.expect_ordered_request(SYNC).respond_with_json(answer([1005050]))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "gold bangle", limit=500), http))
     assert [p.status for p in pages] == [200, 200]
     assert parsed([p.body for p in pages]) == [str(n) for n in range(1005000, 1005051)]
@@ -143,7 +131,7 @@ def test_the_limit_bounds_the_pages(
 ) -> None:
     channel = aimed(live[0], httpserver)
     httpserver.expect_request(SYNC).respond_with_json(answer([1005001, 1005002]))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle", limit=2), http))
     assert len(pages) == 1
     assert httpserver.log[0][0].args["page_size"] == "2"
@@ -161,7 +149,7 @@ def test_a_later_empty_page_ends_the_search(
             }
         }
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle", limit=500), http))
     assert len(parsed([p.body for p in pages])) == 50  # the 405 page is not yielded
     assert [r.args["page_no"] for r, _ in httpserver.log] == ["1", "2"]
@@ -178,7 +166,7 @@ def test_an_empty_first_page_is_a_clear_error(
             }
         }
     )
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "nothing like it"), http))
     assert str(caught.value) == "aliexpress: AliExpress error 405: The result is empty"
 
@@ -193,7 +181,7 @@ def test_429_then_500_recover(
     )
     httpserver.expect_ordered_request(SYNC).respond_with_data("oops", status=500)
     httpserver.expect_ordered_request(SYNC).respond_with_json(answer([1005004]))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle"), http))
     assert slept == [7.0, 1.0]
     assert parsed([p.body for p in pages]) == ["1005004"]
@@ -212,7 +200,7 @@ def test_a_timeout_is_retried(live: tuple[AliexpressLive, list[float]]) -> None:
     httpserver.expect_ordered_request(SYNC).respond_with_handler(stall)
     httpserver.expect_ordered_request(SYNC).respond_with_json(answer([1005005]))
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
     finally:
         httpserver.clear()
@@ -227,7 +215,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SYNC).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -253,7 +241,7 @@ def test_refused_credentials_name_the_settings_and_never_the_secret(
         },
         status=status,
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     message = str(caught.value)
     assert f"HTTP {status}" in message
@@ -272,7 +260,7 @@ def test_another_gateway_error_is_a_clear_error(
     httpserver.expect_request(SYNC).respond_with_json(
         {"error_response": {"type": "ISP", "code": "ApiCallLimit", "msg": "too many calls"}}
     )
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value) == "aliexpress: AliExpress error ApiCallLimit: too many calls"
 
@@ -286,7 +274,7 @@ def test_one_product_by_its_url(
         answer([1005006123456789], name="productdetail_get")
     )
     url = "https://www.aliexpress.com/item/1005006123456789.html?spm=a2g0o.detail"
-    with client() as http:
+    with loopback_client() as http:
         [page] = list(channel.fetch(Query("url", url), http))
     assert parsed([page.body]) == ["1005006123456789"]
     args = httpserver.log[0][0].args
@@ -298,7 +286,7 @@ def test_one_product_by_its_url(
 
 
 def test_what_cannot_be_fetched_is_refused(live: tuple[AliexpressLive, list[float]]) -> None:
-    with client() as http:
+    with loopback_client() as http:
         with pytest.raises(FetchRefused, match="the affiliate API has no seller filter"):
             list(live[0].fetch(Query("seller", "912345678"), http))
         with pytest.raises(FetchRefused, match="not an AliExpress product url"):

@@ -13,10 +13,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from hallmark.channels.ebay_live import EbayLive
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
-from hallmark.domain import Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import listing_ids, loopback_client
 
 SEARCH = "/buy/browse/v1/item_summary/search"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -46,24 +45,13 @@ def live() -> tuple[EbayLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: EbayLive, server: HTTPServer) -> EbayLive:
     channel._api = server.url_for("").rstrip("/")
     return channel
 
 
 def parsed(pages: list[bytes]) -> list[str]:
-    ids = []
-    for number, body in enumerate(pages):
-        for record in EbayLive.parse(
-            EbayLive.__new__(EbayLive), body, source=f"page{number}", captured_at=AT
-        ):
-            if isinstance(record, Listing):
-                ids.append(record.external_id)
-    return ids
+    return listing_ids(EbayLive, pages)
 
 
 def test_two_pages_follow_next(httpserver: HTTPServer, live: tuple[EbayLive, list[float]]) -> None:
@@ -77,7 +65,7 @@ def test_two_pages_follow_next(httpserver: HTTPServer, live: tuple[EbayLive, lis
     httpserver.expect_ordered_request(
         SEARCH, query_string="q=gold+bangle&offset=2"
     ).respond_with_json({"total": 3, "itemSummaries": [summary(333333333)]})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "gold bangle"), http))
     assert [p.status for p in pages] == [200, 200]
     assert parsed([p.body for p in pages]) == ["111111111", "222222222", "333333333"]
@@ -98,7 +86,7 @@ def test_429_waits_as_told_and_500_recovers(
     httpserver.expect_ordered_request(SEARCH).respond_with_json(
         {"itemSummaries": [summary(444444444)]}
     )
-    with client() as http:
+    with loopback_client() as http:
         [page] = list(channel.fetch(Query("seller", "bling4less"), http))
     assert slept == [7.0, 1.0]
     assert parsed([page.body]) == ["444444444"]
@@ -122,7 +110,7 @@ def test_a_timeout_is_retried(live: tuple[EbayLive, list[float]]) -> None:
         {"itemSummaries": [summary(555555555)]}
     )
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
     finally:
         httpserver.clear()
@@ -137,7 +125,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SEARCH).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -149,7 +137,7 @@ def test_refused_credentials_name_the_setting_and_never_the_token(
     aimed(channel, httpserver)
     caplog.set_level(logging.DEBUG)
     httpserver.expect_request(SEARCH).respond_with_data("no", status=401)
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert "HTTP 401; check HALLMARK_EBAY_TOKEN" in str(caught.value)
     assert "TOKEN-SECRET-1" not in caplog.text + str(caught.value)
@@ -162,7 +150,7 @@ def test_one_item_by_its_url(httpserver: HTTPServer, live: tuple[EbayLive, list[
     httpserver.expect_request(
         "/buy/browse/v1/item/get_item_by_legacy_id", query_string={"legacy_item_id": "296057072805"}
     ).respond_with_data(json.dumps(item), content_type="application/json")
-    with client() as http:
+    with loopback_client() as http:
         [page] = list(
             channel.fetch(
                 Query("url", "https://www.ebay.com/itm/rtx-a5000/296057072805?hash=x"), http

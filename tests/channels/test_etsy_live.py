@@ -15,10 +15,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from hallmark.channels.etsy_live import EtsyLive
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import loopback_client, parsed_records
 
 SEARCH = "/v3/application/listings/active"
 SHOPS = "/v3/application/shops"
@@ -71,24 +71,13 @@ def live() -> tuple[EtsyLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: EtsyLive, server: HTTPServer) -> EtsyLive:
     channel._api = server.url_for("").rstrip("/")
     return channel
 
 
 def records(pages: list[bytes]) -> list[Listing | Account]:
-    found: list[Listing | Account] = []
-    for number, body in enumerate(pages):
-        for record in EtsyLive.parse(
-            EtsyLive.__new__(EtsyLive), body, source=f"page{number}", captured_at=AT
-        ):
-            assert isinstance(record, Listing | Account), record
-            found.append(record)
-    return found
+    return parsed_records(EtsyLive, pages)
 
 
 def parsed(pages: list[bytes]) -> list[str]:
@@ -104,7 +93,7 @@ def test_two_pages_by_offset(httpserver: HTTPServer, live: tuple[EtsyLive, list[
     httpserver.expect_ordered_request(
         SEARCH, query_string=first | {"offset": "2", "limit": "100"}
     ).respond_with_json({"count": 3, "results": [listing(3333333333)]})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "gold bangle"), http))
     assert [p.status for p in pages] == [200, 200]
     assert parsed([p.body for p in pages]) == ["1111111111", "2222222222", "3333333333"]
@@ -123,7 +112,7 @@ def test_the_limit_bounds_the_pages(
     httpserver.expect_request(SEARCH).respond_with_json(
         {"count": 5000, "results": [listing(1111111111), listing(2222222222)]}
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle", limit=2), http))
     assert len(pages) == 1
     assert httpserver.log[0][0].args["limit"] == "2"
@@ -146,7 +135,7 @@ def test_seller_resolves_the_shop_and_429_then_500_recover(
     httpserver.expect_ordered_request(SHOP_LISTINGS).respond_with_json(
         {"count": 1, "results": [listing(4444444444, with_shop=False)]}
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("seller", "bling4less"), http))
     assert slept == [7.0, 1.0]
     assert len(pages) == 2
@@ -162,7 +151,7 @@ def test_an_unknown_shop_is_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SHOPS).respond_with_json({"count": 0, "results": []})
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "nosuchshop"), http))
     assert str(caught.value) == "etsy: no shop named 'nosuchshop' (HTTP 200)"
 
@@ -182,7 +171,7 @@ def test_a_timeout_is_retried(live: tuple[EtsyLive, list[float]]) -> None:
         {"count": 1, "results": [listing(5555555555)]}
     )
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
     finally:
         httpserver.clear()
@@ -197,7 +186,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SEARCH).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -212,7 +201,7 @@ def test_refused_credentials_name_the_setting_and_never_the_key(
         {"error": "Invalid API key: should be in the format 'keystring:shared_secret'."},
         status=403,
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert "HTTP 403; check HALLMARK_ETSY_API_KEY" in str(caught.value)
     assert "KEYSTRING-SECRET-1" not in caplog.text + str(caught.value)
@@ -224,7 +213,7 @@ def test_one_listing_by_its_url(httpserver: HTTPServer, live: tuple[EtsyLive, li
     httpserver.expect_request(
         "/v3/application/listings/1234567890", query_string={"includes": "Shop"}
     ).respond_with_data(json.dumps(listing(1234567890)), content_type="application/json")
-    with client() as http:
+    with loopback_client() as http:
         [page] = list(
             channel.fetch(
                 Query("url", "https://www.etsy.com/listing/1234567890/gold-love-bangle?ref=x"),
@@ -235,7 +224,7 @@ def test_one_listing_by_its_url(httpserver: HTTPServer, live: tuple[EtsyLive, li
 
 
 def test_a_url_without_a_listing_id_is_refused(live: tuple[EtsyLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not an Etsy listing url"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not an Etsy listing url"):
         list(live[0].fetch(Query("url", "https://www.etsy.com/shop/Bling4Less"), http))
 
 

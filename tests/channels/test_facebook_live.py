@@ -16,10 +16,10 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from hallmark.channels.facebook_live import FacebookLive
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import loopback_client, parsed_records
 
 PAGE_ID = "104958162837"
 SEARCH = "/v21.0/pages/search"
@@ -72,24 +72,13 @@ def live() -> tuple[FacebookLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: FacebookLive, server: HTTPServer) -> FacebookLive:
     channel._api = server.url_for("/v21.0")
     return channel
 
 
 def records(pages: list[bytes]) -> list[Listing | Account]:
-    out: list[Listing | Account] = []
-    for number, body in enumerate(pages):
-        for record in FacebookLive.parse(
-            FacebookLive.__new__(FacebookLive), body, source=f"page{number}", captured_at=AT
-        ):
-            assert isinstance(record, Listing | Account), record
-            out.append(record)
-    return out
+    return parsed_records(FacebookLive, pages)
 
 
 def posts(pages: list[bytes]) -> list[str]:
@@ -119,7 +108,7 @@ def test_pages_search_two_pages_follow_paging_next_without_its_token(
         SEARCH,
         query_string={"q": "bling", "fields": "id,name", "limit": "2", "after": "QVFIUjRtc0"},
     ).respond_with_json({"data": [found_page(1003)], "paging": {"cursors": {}}})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bling 4 less"), http))
     assert [p.status for p in pages] == [200, 200]
     assert accounts([p.body for p in pages]) == ["1001", "1002", "1003"]
@@ -139,7 +128,7 @@ def test_paging_next_elsewhere_is_not_followed(
             "paging": {"next": "https://evil.example/v21.0/pages/search?after=x"},
         }
     )
-    with client() as http, pytest.raises(FetchRefused, match=r"paging\.next leaves"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match=r"paging\.next leaves"):
         list(channel.fetch(Query("keyword", "bling"), http))
     assert len(httpserver.log) == 1
 
@@ -173,7 +162,7 @@ def test_a_page_and_its_posts_over_two_pages(
     httpserver.expect_ordered_request(
         POSTS, query_string={"fields": "id,message", "limit": "100", "after": "Q2c4U1pXNT"}
     ).respond_with_json({"data": [post(503)]})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("seller", "@bling4less"), http))
     assert len(pages) == 3
     bodies = [p.body for p in pages]
@@ -196,7 +185,7 @@ def test_the_limit_stops_the_paging(
     ).respond_with_json(
         {"data": [post(501), post(502)], "paging": {"next": httpserver.url_for(POSTS)}}
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("seller", PAGE_ID, limit=2), http))
     assert posts([p.body for p in pages]) == [f"{PAGE_ID}_501", f"{PAGE_ID}_502"]
     assert len(httpserver.log) == 2
@@ -217,7 +206,7 @@ def test_one_post_by_its_url(
     httpserver.expect_request(
         f"/v21.0/{PAGE_ID}_501", query_string={"fields": POST_FIELDS}
     ).respond_with_json(post(501))
-    with client() as http:
+    with loopback_client() as http:
         [got] = list(channel.fetch(Query("url", url), http))
     assert posts([got.body]) == [f"{PAGE_ID}_501"]
     assert len(httpserver.log) == 1
@@ -231,7 +220,7 @@ def test_a_post_url_naming_its_page_by_username_looks_the_page_up(
         "/v21.0/bling4less", query_string={"fields": "id"}
     ).respond_with_json({"id": PAGE_ID})
     httpserver.expect_ordered_request(f"/v21.0/{PAGE_ID}_501").respond_with_json(post(501))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(
             channel.fetch(Query("url", "https://www.facebook.com/bling4less/posts/501/"), http)
         )
@@ -252,7 +241,7 @@ def test_a_url_without_a_post_id_is_refused_before_any_request(
     httpserver: HTTPServer, live: tuple[FacebookLive, list[float]], url: str, why: str
 ) -> None:
     channel = aimed(live[0], httpserver)
-    with client() as http, pytest.raises(FetchRefused, match=why):
+    with loopback_client() as http, pytest.raises(FetchRefused, match=why):
         list(channel.fetch(Query("url", url), http))
     assert httpserver.log == []
 
@@ -262,7 +251,7 @@ def test_a_bad_page_name_is_refused_before_any_request(
 ) -> None:
     channel = aimed(live[0], httpserver)
     for bad in ("../me", "a/posts", "x?fields=id", ".."):
-        with client() as http, pytest.raises(FetchRefused, match="not a Facebook Page"):
+        with loopback_client() as http, pytest.raises(FetchRefused, match="not a Facebook Page"):
             list(channel.fetch(Query("seller", bad), http))
     assert httpserver.log == []
 
@@ -278,7 +267,7 @@ def test_search_without_the_feature_is_a_clear_error(
     httpserver.expect_request(SEARCH).respond_with_json(
         {"error": {"message": message, "type": "OAuthException", "code": 10}}, status=400
     )
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "bling"), http))
     assert str(caught.value) == f"facebook: Graph API error 10: {message} (HTTP 400)"
 
@@ -288,7 +277,7 @@ def test_an_unknown_page_is_a_clear_error(
 ) -> None:
     channel = aimed(live[0], httpserver)
     httpserver.expect_request("/v21.0/nosuchpage").respond_with_json({"data": []})
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "nosuchpage"), http))
     assert str(caught.value) == "facebook: no Page nosuchpage (HTTP 200)"
 
@@ -303,7 +292,7 @@ def test_429_then_500_recover(
     )
     httpserver.expect_ordered_request(SEARCH).respond_with_data("oops", status=500)
     httpserver.expect_ordered_request(SEARCH).respond_with_json({"data": [found_page(1004)]})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bling"), http))
     assert slept == [7.0, 1.0]
     assert accounts([p.body for p in pages]) == ["1004"]
@@ -322,7 +311,7 @@ def test_a_timeout_is_retried(live: tuple[FacebookLive, list[float]]) -> None:
     httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
     httpserver.expect_ordered_request(SEARCH).respond_with_json({"data": [found_page(1005)]})
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "bling"), http))
     finally:
         httpserver.clear()
@@ -337,7 +326,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request("/v21.0/bling4less").respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "bling4less"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
     assert len(httpserver.log) == 3
@@ -364,7 +353,7 @@ def test_refused_credentials_name_the_setting_and_never_the_token(
         },
         status=status,
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "bling"), http))
     assert "check HALLMARK_FACEBOOK_TOKEN" in str(caught.value)
     assert "FBTOKEN-SECRET-1" not in caplog.text + str(caught.value)

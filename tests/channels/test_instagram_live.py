@@ -15,11 +15,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.instagram_live import HashtagBudget, InstagramLive
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import loopback_client, parsed_records
 
 IG_USER = "17841405822304914"
 HASHTAG_ID = "17843857450040591"
@@ -89,10 +89,6 @@ def live() -> tuple[InstagramLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: InstagramLive, server: HTTPServer) -> InstagramLive:
     channel._api = server.url_for("/v21.0")
     return channel
@@ -105,14 +101,7 @@ def found(server: HTTPServer) -> None:
 
 
 def records(pages: list[bytes]) -> list[Listing | Account]:
-    out: list[Listing | Account] = []
-    for number, body in enumerate(pages):
-        for record in InstagramLive.parse(
-            InstagramLive.__new__(InstagramLive), body, source=f"page{number}", captured_at=AT
-        ):
-            assert isinstance(record, Listing | Account), record
-            out.append(record)
-    return out
+    return parsed_records(InstagramLive, pages)
 
 
 def parsed(pages: list[bytes]) -> list[str]:
@@ -143,7 +132,7 @@ def test_hashtag_two_pages_follow_paging_next_without_its_token(
             "after": "QVFIUjRtc0",
         },
     ).respond_with_json({"data": [media(17900000000000003)], "paging": {"cursors": {}}})
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "#Cartier"), http))
     assert [p.status for p in pages] == [200, 200]
     assert parsed([p.body for p in pages]) == [
@@ -167,7 +156,7 @@ def test_paging_next_elsewhere_is_not_followed(
             "paging": {"next": "https://evil.example/v21.0/1/recent_media?after=x"},
         }
     )
-    with client() as http, pytest.raises(FetchRefused, match=r"paging\.next leaves"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match=r"paging\.next leaves"):
         list(channel.fetch(Query("keyword", "cartier"), http))
     assert len(httpserver.log) == 2
 
@@ -185,7 +174,7 @@ def test_429_then_500_recover(
     httpserver.expect_ordered_request(RECENT).respond_with_json(
         {"data": [media(17900000000000004)]}
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "cartier"), http))
     assert slept == [7.0, 1.0]
     assert parsed([p.body for p in pages]) == ["17900000000000004"]
@@ -208,7 +197,7 @@ def test_account_two_pages_by_business_discovery(
     httpserver.expect_ordered_request(DISCOVERY, query_string={"fields": second}).respond_with_json(
         discovery(17900000000000007, after=None, profile=False)
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("seller", "@bling4less"), http))
     assert len(pages) == 2
     bodies = [p.body for p in pages]
@@ -234,7 +223,7 @@ def test_an_account_discovery_cannot_see_is_a_clear_error(
         },
         status=400,
     )
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "personal.account"), http))
     assert str(caught.value) == "instagram: Graph API error 110: Invalid user id (HTTP 400)"
 
@@ -244,7 +233,7 @@ def test_an_unknown_hashtag_is_a_clear_error(
 ) -> None:
     channel = aimed(live[0], httpserver)
     httpserver.expect_request(SEARCH).respond_with_json({"data": []})
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "nosuchtagatall"), http))
     assert str(caught.value) == "instagram: no hashtag #nosuchtagatall (HTTP 200)"
 
@@ -260,7 +249,7 @@ def test_the_31st_unique_hashtag_is_refused_before_any_request(
         budget.spend(IG_USER, f"tag{number}")
     budget.spend(IG_USER, "tag0")  # a repeat within 7 days is free
     budget.spend("17841400000000000", "cartier")  # another account has its own 30
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "cartier"), http))
     assert "#cartier would be unique hashtag 31 in 7 days" in str(caught.value)
     assert "frees at 2026-12-01 12:00 UTC" in str(caught.value)
@@ -282,14 +271,14 @@ def test_a_hashtag_frees_its_place_after_7_days() -> None:
 
 
 def test_a_keyword_that_is_no_hashtag_is_refused(live: tuple[InstagramLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not a hashtag"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not a hashtag"):
         list(live[0].fetch(Query("keyword", "gold bangle"), http))
 
 
 def test_a_bad_username_is_refused_before_any_request(
     live: tuple[InstagramLive, list[float]],
 ) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not an Instagram username"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not an Instagram username"):
         list(live[0].fetch(Query("seller", "a){id}"), http))
 
 
@@ -309,7 +298,7 @@ def test_a_timeout_is_retried(live: tuple[InstagramLive, list[float]]) -> None:
         {"data": [media(17900000000000008)]}
     )
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "cartier"), http))
     finally:
         httpserver.clear()
@@ -324,7 +313,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(DISCOVERY).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "bling4less"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -351,14 +340,14 @@ def test_refused_credentials_name_the_setting_and_never_the_token(
         },
         status=status,
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "cartier"), http))
     assert "check HALLMARK_INSTAGRAM_TOKEN" in str(caught.value)
     assert "IGTOKEN-SECRET-1" not in caplog.text + str(caught.value)
 
 
 def test_a_post_url_is_refused(live: tuple[InstagramLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(live[0].fetch(Query("url", "https://www.instagram.com/p/C1a2B3c4D5e/"), http))
     assert "cannot look up a post by its url or shortcode" in str(caught.value)
 

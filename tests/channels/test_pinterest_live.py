@@ -13,11 +13,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.channels.pinterest_live import PinterestLive
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import loopback_client, parsed_records
 
 SEARCH = "/v5/search/partner/pins"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -67,24 +67,13 @@ def live() -> tuple[PinterestLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: PinterestLive, server: HTTPServer) -> PinterestLive:
     channel._api = server.url_for("").rstrip("/")
     return channel
 
 
 def records(pages: list[bytes]) -> list[Listing | Account]:
-    found: list[Listing | Account] = []
-    for number, body in enumerate(pages):
-        for record in PinterestLive.parse(
-            PinterestLive.__new__(PinterestLive), body, source=f"page{number}", captured_at=AT
-        ):
-            assert isinstance(record, Listing | Account), record
-            found.append(record)
-    return found
+    return parsed_records(PinterestLive, pages)
 
 
 def parsed(pages: list[bytes]) -> list[str]:
@@ -102,7 +91,7 @@ def test_two_pages_follow_the_bookmark(
     httpserver.expect_ordered_request(
         SEARCH, query_string=first | {"bookmark": "Y2JVSG81V2sxcmNHRjZWbGQ"}
     ).respond_with_json(page(3333333333333333))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "love bracelet"), http))
     assert [p.status for p in pages] == [200, 200]
     bodies = [p.body for p in pages]
@@ -119,7 +108,7 @@ def test_the_limit_bounds_the_pages(
     httpserver.expect_request(SEARCH).respond_with_json(
         page(1111111111111111, 2222222222222222, bookmark="more")
     )
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle", limit=2), http))
     assert len(pages) == 1
     assert httpserver.log[0][0].args["limit"] == "2"
@@ -137,7 +126,7 @@ def test_429_then_500_recover(
     )
     httpserver.expect_ordered_request(SEARCH).respond_with_data("oops", status=500)
     httpserver.expect_ordered_request(SEARCH).respond_with_json(page(4444444444444444))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "bangle"), http))
     assert slept == [7.0, 1.0]
     assert len(pages) == 1
@@ -157,7 +146,7 @@ def test_a_timeout_is_retried(live: tuple[PinterestLive, list[float]]) -> None:
     httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
     httpserver.expect_ordered_request(SEARCH).respond_with_json(page(5555555555555555))
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "x"), http))
     finally:
         httpserver.clear()
@@ -172,7 +161,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SEARCH).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -188,7 +177,7 @@ def test_refused_credentials_name_the_setting_and_never_the_token(
     httpserver.expect_request(SEARCH).respond_with_json(
         {"code": 2, "message": "Authentication failed."}, status=401
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert "HTTP 401; check HALLMARK_PINTEREST_TOKEN" in str(caught.value)
     assert "PIN-SECRET-1" not in caplog.text + str(caught.value)
@@ -202,7 +191,10 @@ def test_an_app_without_the_search_beta_is_told_which_setting(
     httpserver.expect_request(SEARCH).respond_with_json(
         {"code": 29, "message": "You are not permitted to access that resource."}, status=403
     )
-    with client() as http, pytest.raises(CredentialsRefused, match="HALLMARK_PINTEREST_TOKEN"):
+    with (
+        loopback_client() as http,
+        pytest.raises(CredentialsRefused, match="HALLMARK_PINTEREST_TOKEN"),
+    ):
         list(channel.fetch(Query("keyword", "x"), http))
 
 
@@ -219,7 +211,7 @@ def test_one_pin_by_its_url(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request("/v5/pins/6666666666666666").respond_with_json(pin(6666666666666666))
-    with client() as http:
+    with loopback_client() as http:
         [got] = list(channel.fetch(Query("url", url), http))
     [post] = [r for r in records([got.body]) if isinstance(r, Listing)]
     assert post.external_id == "6666666666666666"
@@ -228,7 +220,7 @@ def test_one_pin_by_its_url(
 
 
 def test_a_url_without_a_pin_id_is_refused(live: tuple[PinterestLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not a Pinterest Pin url"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not a Pinterest Pin url"):
         list(live[0].fetch(Query("url", "https://www.pinterest.com/bling4less/"), http))
 
 
@@ -236,7 +228,7 @@ def test_a_seller_is_refused_before_any_request(
     httpserver: HTTPServer, live: tuple[PinterestLive, list[float]]
 ) -> None:
     channel = aimed(live[0], httpserver)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "bling4less"), http))
     assert "API v5 cannot list another account's Pins" in str(caught.value)
     assert httpserver.log == []

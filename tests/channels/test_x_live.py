@@ -13,11 +13,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from hallmark.channels.fetch import SafeClient
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.channels.x_live import XLive, XRetrying
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
+from tests.channels.live_support import loopback_client, parsed_records
 
 SEARCH = "/2/tweets/search/recent"
 USER = "/2/users/by/username/bling4less"
@@ -76,24 +76,13 @@ def live() -> tuple[XLive, list[float]]:
     return channel, slept
 
 
-def client(timeout: float = 5.0) -> SafeClient:
-    return SafeClient(allow_loopback=True, timeout=timeout)
-
-
 def aimed(channel: XLive, server: HTTPServer) -> XLive:
     channel._api = server.url_for("").rstrip("/")
     return channel
 
 
 def records(pages: list[bytes]) -> list[Listing | Account]:
-    found: list[Listing | Account] = []
-    for number, body in enumerate(pages):
-        for record in XLive.parse(
-            XLive.__new__(XLive), body, source=f"page{number}", captured_at=AT
-        ):
-            assert isinstance(record, Listing | Account), record
-            found.append(record)
-    return found
+    return parsed_records(XLive, pages)
 
 
 def parsed(pages: list[bytes]) -> list[str]:
@@ -111,7 +100,7 @@ def test_two_pages_follow_next_token(
     httpserver.expect_ordered_request(
         SEARCH, query_string=first | {"next_token": "b26v89c19zqg8o3f"}
     ).respond_with_json(page(1860000000000000003))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("keyword", "#cartier -is:retweet"), http))
     assert [p.status for p in pages] == [200, 200]
     bodies = [p.body for p in pages]
@@ -141,7 +130,7 @@ def test_seller_two_pages_and_429_then_500_recover(
         TIMELINE,
         query_string={"max_results": "100", "pagination_token": "7140dibdnow9c7btw4"} | FIELDS,
     ).respond_with_json(page(1860000000000000005))
-    with client() as http:
+    with loopback_client() as http:
         pages = list(channel.fetch(Query("seller", "@bling4less"), http))
     assert slept == [7.0, 1.0]
     assert len(pages) == 3
@@ -170,7 +159,7 @@ def test_x_rate_limit_reset_is_honoured(
         },
     )
     httpserver.expect_ordered_request(SEARCH).respond_with_json(page(1860000000000000006))
-    with client() as http:
+    with loopback_client() as http:
         [got] = list(channel.fetch(Query("keyword", "cartier"), http))
     assert slept == [42.0]
     assert parsed([got.body]) == ["1860000000000000006"]
@@ -195,13 +184,13 @@ def test_an_unknown_account_is_a_clear_error(
             ]
         }
     )
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("seller", "nosuchuser"), http))
     assert str(caught.value) == "x: no account @nosuchuser (HTTP 200)"
 
 
 def test_a_bad_username_is_refused_before_any_request(live: tuple[XLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not an X username"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not an X username"):
         list(live[0].fetch(Query("seller", "../2/tweets"), http))
 
 
@@ -218,7 +207,7 @@ def test_a_timeout_is_retried(live: tuple[XLive, list[float]]) -> None:
     httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
     httpserver.expect_ordered_request(SEARCH).respond_with_json(page(1860000000000000007))
     try:
-        with client(timeout=0.3) as http:
+        with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "x"), http))
     finally:
         httpserver.clear()
@@ -233,7 +222,7 @@ def test_retries_run_out_with_a_clear_error(
     channel, _ = live
     aimed(channel, httpserver)
     httpserver.expect_request(SEARCH).respond_with_data("down", status=503)
-    with client() as http, pytest.raises(FetchRefused) as caught:
+    with loopback_client() as http, pytest.raises(FetchRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert str(caught.value).endswith("after 3 attempts: HTTP 503")
 
@@ -248,7 +237,7 @@ def test_refused_credentials_name_the_setting_and_never_the_token(
         {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"},
         status=401,
     )
-    with client() as http, pytest.raises(CredentialsRefused) as caught:
+    with loopback_client() as http, pytest.raises(CredentialsRefused) as caught:
         list(channel.fetch(Query("keyword", "x"), http))
     assert "HTTP 401; check HALLMARK_X_BEARER_TOKEN" in str(caught.value)
     assert "BEARER-SECRET-1" not in caplog.text + str(caught.value)
@@ -260,7 +249,7 @@ def test_one_post_by_its_url(httpserver: HTTPServer, live: tuple[XLive, list[flo
     httpserver.expect_request(
         "/2/tweets/1860000000000000008", query_string=FIELDS
     ).respond_with_json({"data": tweet(1860000000000000008), "includes": {"users": [USER_JSON]}})
-    with client() as http:
+    with loopback_client() as http:
         [got] = list(
             channel.fetch(
                 Query("url", "https://x.com/bling4less/status/1860000000000000008?s=20"), http
@@ -272,7 +261,7 @@ def test_one_post_by_its_url(httpserver: HTTPServer, live: tuple[XLive, list[flo
 
 
 def test_a_url_without_a_post_id_is_refused(live: tuple[XLive, list[float]]) -> None:
-    with client() as http, pytest.raises(FetchRefused, match="not an X post url"):
+    with loopback_client() as http, pytest.raises(FetchRefused, match="not an X post url"):
         list(live[0].fetch(Query("url", "https://x.com/bling4less"), http))
 
 
