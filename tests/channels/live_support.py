@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from hallmark.channels.base import Channel
 from hallmark.channels.fetch import SafeClient
@@ -28,3 +34,21 @@ def parsed_records(live: type[Channel], pages: list[bytes]) -> list[Listing | Ac
 
 def listing_ids(live: type[Channel], pages: list[bytes]) -> list[str]:
     return [r.external_id for r in parsed_records(live, pages) if isinstance(r, Listing)]
+
+
+@contextmanager
+def threaded_server() -> Iterator[HTTPServer]:
+    """A local server that answers the retry while the stalled request still sleeps."""
+    server = HTTPServer(host="127.0.0.1", threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        server.stop()
+
+
+def stall(_: Request) -> Response:
+    """A handler slower than the tests' 0.3 s client timeout."""
+    time.sleep(1.0)
+    return Response("late")

@@ -6,17 +6,15 @@ from the Open Platform reference as described in tests/fixtures/aliexpress/READM
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.aliexpress_live import AliexpressLive, sign
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import listing_ids, loopback_client
+from tests.channels.live_support import listing_ids, loopback_client, stall, threaded_server
 
 SYNC = "/sync"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -189,22 +187,12 @@ def test_429_then_500_recover(
 
 def test_a_timeout_is_retried(live: tuple[AliexpressLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SYNC).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SYNC).respond_with_json(answer([1005005]))
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SYNC).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SYNC).respond_with_json(answer([1005005]))
         with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([page.body]) == ["1005005"]
 

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.ebay_live import EbayLive
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import listing_ids, loopback_client
+from tests.channels.live_support import listing_ids, loopback_client, stall, threaded_server
 
 SEARCH = "/buy/browse/v1/item_summary/search"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -95,26 +93,14 @@ def test_429_waits_as_told_and_500_recovers(
 
 def test_a_timeout_is_retried(live: tuple[EbayLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(
-        host="127.0.0.1", threaded=True
-    )  # the stalled request must not block the retry
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SEARCH).respond_with_json(
-        {"itemSummaries": [summary(555555555)]}
-    )
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SEARCH).respond_with_json(
+            {"itemSummaries": [summary(555555555)]}
+        )
         with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([page.body]) == ["555555555"]
 

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import json
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.etsy_live import EtsyLive
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import loopback_client, parsed_records
+from tests.channels.live_support import loopback_client, parsed_records, stall, threaded_server
 
 SEARCH = "/v3/application/listings/active"
 SHOPS = "/v3/application/shops"
@@ -158,24 +156,14 @@ def test_an_unknown_shop_is_a_clear_error(
 
 def test_a_timeout_is_retried(live: tuple[EtsyLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SEARCH).respond_with_json(
-        {"count": 1, "results": [listing(5555555555)]}
-    )
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SEARCH).respond_with_json(
+            {"count": 1, "results": [listing(5555555555)]}
+        )
         with loopback_client(timeout=0.3) as http:
             [page] = list(channel.fetch(Query("keyword", "x"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([page.body]) == ["5555555555"]
 

@@ -8,18 +8,16 @@ credentials, a missing token. The responses follow the Graph API reference
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.facebook_live import FacebookLive
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import loopback_client, parsed_records
+from tests.channels.live_support import loopback_client, parsed_records, stall, threaded_server
 
 PAGE_ID = "104958162837"
 SEARCH = "/v21.0/pages/search"
@@ -300,22 +298,12 @@ def test_429_then_500_recover(
 
 def test_a_timeout_is_retried(live: tuple[FacebookLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SEARCH).respond_with_json({"data": [found_page(1005)]})
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SEARCH).respond_with_json({"data": [found_page(1005)]})
         with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "bling"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert accounts([got.body]) == ["1005"]
 

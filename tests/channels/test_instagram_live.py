@@ -8,18 +8,16 @@ reference/ig-hashtag-search, .../ig-hashtag/recent-media, .../ig-user/business_d
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.instagram_live import HashtagBudget, InstagramLive
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import loopback_client, parsed_records
+from tests.channels.live_support import loopback_client, parsed_records, stall, threaded_server
 
 IG_USER = "17841405822304914"
 HASHTAG_ID = "17843857450040591"
@@ -284,25 +282,15 @@ def test_a_bad_username_is_refused_before_any_request(
 
 def test_a_timeout_is_retried(live: tuple[InstagramLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    found(httpserver)
-    httpserver.expect_ordered_request(RECENT).respond_with_handler(stall)
-    httpserver.expect_ordered_request(RECENT).respond_with_json(
-        {"data": [media(17900000000000008)]}
-    )
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        found(httpserver)
+        httpserver.expect_ordered_request(RECENT).respond_with_handler(stall)
+        httpserver.expect_ordered_request(RECENT).respond_with_json(
+            {"data": [media(17900000000000008)]}
+        )
         with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "cartier"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([got.body]) == ["17900000000000008"]
 

@@ -6,18 +6,16 @@ missing token, a seller query refused. The responses follow the v5 OpenAPI descr
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.channels.pinterest_live import PinterestLive
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import loopback_client, parsed_records
+from tests.channels.live_support import loopback_client, parsed_records, stall, threaded_server
 
 SEARCH = "/v5/search/partner/pins"
 AT = datetime(2026, 11, 24, tzinfo=UTC)
@@ -135,22 +133,12 @@ def test_429_then_500_recover(
 
 def test_a_timeout_is_retried(live: tuple[PinterestLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SEARCH).respond_with_json(page(5555555555555555))
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SEARCH).respond_with_json(page(5555555555555555))
         with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "x"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([got.body]) == ["5555555555555555"]
 

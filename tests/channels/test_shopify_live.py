@@ -7,18 +7,17 @@ storefront JSON shapes in tests/fixtures/shopify/README.md."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.fetch import Fetched, SafeClient
 from hallmark.channels.live import Query, Retrying, TokenBucket
 from hallmark.channels.shopify_live import ShopifyLive
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused
+from tests.channels.live_support import stall, threaded_server
 
 STORE = "shop.example.com"
 PRODUCTS = "/products.json"
@@ -149,25 +148,17 @@ def test_429_then_500_recover(
 
 def test_a_timeout_is_retried(live: tuple[ShopifyLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    domain = store(httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_oneshot_request(PRODUCTS).respond_with_handler(stall)
-    httpserver.expect_request(PRODUCTS, query_string=page(1)).respond_with_json(
-        {"products": [product(5555)]}
-    )
-    httpserver.expect_request(PRODUCTS, query_string=page(2)).respond_with_json({"products": []})
-    try:
+    with threaded_server() as httpserver:
+        domain = store(httpserver)
+        httpserver.expect_oneshot_request(PRODUCTS).respond_with_handler(stall)
+        httpserver.expect_request(PRODUCTS, query_string=page(1)).respond_with_json(
+            {"products": [product(5555)]}
+        )
+        httpserver.expect_request(PRODUCTS, query_string=page(2)).respond_with_json(
+            {"products": []}
+        )
         with client(timeout=0.3) as http:
             pages = list(channel.fetch(Query("seller", domain, 1000), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed(pages) == ["5555"]
 

@@ -6,18 +6,16 @@ follow the X API v2 reference (https://docs.x.com/x-api/posts/search-recent-post
 from __future__ import annotations
 
 import logging
-import time
 from datetime import UTC, datetime
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 from hallmark.channels.live import CredentialsRefused, Query, Retrying, TokenBucket
 from hallmark.channels.x_live import XLive, XRetrying
 from hallmark.domain import Account, Listing
 from hallmark.errors import FetchRefused, NotConfigured
-from tests.channels.live_support import loopback_client, parsed_records
+from tests.channels.live_support import loopback_client, parsed_records, stall, threaded_server
 
 SEARCH = "/2/tweets/search/recent"
 USER = "/2/users/by/username/bling4less"
@@ -196,22 +194,12 @@ def test_a_bad_username_is_refused_before_any_request(live: tuple[XLive, list[fl
 
 def test_a_timeout_is_retried(live: tuple[XLive, list[float]]) -> None:
     channel, slept = live
-    httpserver = HTTPServer(host="127.0.0.1", threaded=True)  # the stall must not block
-    httpserver.start()
-    aimed(channel, httpserver)
-
-    def stall(_: Request) -> Response:
-        time.sleep(1.0)
-        return Response("late")
-
-    httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
-    httpserver.expect_ordered_request(SEARCH).respond_with_json(page(1860000000000000007))
-    try:
+    with threaded_server() as httpserver:
+        aimed(channel, httpserver)
+        httpserver.expect_ordered_request(SEARCH).respond_with_handler(stall)
+        httpserver.expect_ordered_request(SEARCH).respond_with_json(page(1860000000000000007))
         with loopback_client(timeout=0.3) as http:
             [got] = list(channel.fetch(Query("keyword", "x"), http))
-    finally:
-        httpserver.clear()
-        httpserver.stop()
     assert slept == [0.5]
     assert parsed([got.body]) == ["1860000000000000007"]
 
