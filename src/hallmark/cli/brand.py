@@ -12,11 +12,12 @@ from rich.table import Table
 
 from hallmark.cli.context import get_app
 from hallmark.config import Settings
-from hallmark.errors import BrandFileError, ImageRejected
+from hallmark.detect.pictures import require_vision
+from hallmark.errors import BrandFileError, ImageRejected, NotConfigured
 from hallmark.evidence.images import check_image
 from hallmark.registry import load_brand_file
-from hallmark.store import Store
-from hallmark.store.brands import add_brand, current_brands, get_brand
+from hallmark.store import Store, Workspace
+from hallmark.store.brands import StoredBrand, add_brand, current_brands, get_brand
 
 app = typer.Typer(help="Register brands and read the registry.", no_args_is_help=True)
 
@@ -40,6 +41,8 @@ def add(
         with store.transaction() as conn:
             stored, outcome = add_brand(conn, workspace, spec, source=str(path), at=store.clock())
         typer.echo(f"{stored.brand.name}: {outcome} (version {stored.brand.version})")
+        if spec["files"]:
+            _fingerprint_references(state.settings, store, workspace, stored)
 
 
 def _reference_files(
@@ -65,6 +68,27 @@ def _reference_files(
             raise BrandFileError(str(path), [(field, f"{ref}: {exc}")]) from None
         stored[ref] = store.blobs.put(data)
     return stored
+
+
+def _fingerprint_references(
+    settings: Settings, store: Store, workspace: Workspace, stored: StoredBrand
+) -> None:
+    """Fingerprint the brand's pictures now, so scans only look them up."""
+    try:
+        require_vision()
+    except NotConfigured as exc:
+        Console(stderr=True).print(
+            f"[yellow]pictures stored but not fingerprinted: {exc}[/yellow]", highlight=False
+        )
+        return
+    from hallmark.pipeline.pictures import PictureCounts, Pictures, reference_files
+
+    counts = PictureCounts()
+    files = reference_files([stored])
+    Pictures(store, workspace, settings).get((f.sha256 for f in files), mirror=True, counts=counts)
+    typer.echo(f"  {len(files)} reference pictures, {counts.fingerprinted} fingerprinted now")
+    for reason in counts.refused:
+        Console(stderr=True).print(f"  picture refused: {reason}", style="yellow", markup=False)
 
 
 @app.command("list")

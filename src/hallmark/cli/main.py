@@ -218,8 +218,11 @@ def scan(
 
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
-    detectors = build_detectors()
+    disabled: dict[str, str] = {}
+    detectors = build_detectors(disabled=disabled)
     err.print("Enabled detectors: " + ", ".join(d.name for d in detectors))
+    for name, reason in disabled.items():
+        err.print(f"Disabled detector {name}: {reason}", style="yellow", markup=False)
     hook = _crash_hook()
     with progress_bar("scanning", total=None) as advance:
         report = run_scan(
@@ -227,6 +230,7 @@ def scan(
             workspace,
             state.rules(),
             detectors,
+            settings=state.settings,
             batch_size=batch_size or state.settings.scan_batch_size,
             on_total=advance.set_total,
             on_progress=advance,

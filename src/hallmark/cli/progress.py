@@ -65,6 +65,15 @@ def scan_summary(console: Console, report: ScanReport) -> None:
         str(report.findings["low"]),
     )
     console.print(table)
+    counts = report.pictures
+    if counts is not None:
+        console.print(
+            f"Pictures: {counts.fingerprinted} fingerprinted, {counts.read} read by OCR, "
+            f"{len(counts.refused)} refused",
+            highlight=False,
+        )
+        for reason in counts.refused[:20]:
+            console.print(f"  picture refused: {reason}", style="yellow", markup=False)
 
 
 def _pct(value: float | None) -> str:

@@ -30,3 +30,15 @@ class Detector(Protocol):
 
 class NoOptions(BaseModel):
     """This detector takes no options."""
+
+
+class PictureDetector(Detector, Protocol):
+    """A detector that reads the listing's pictures: the scan fingerprints them first."""
+
+    reads_pictures: ClassVar[bool]
+    """Always True; tells the scan to fingerprint pictures and index brand references."""
+
+
+def reads_pictures(detector: Detector) -> bool:
+    """True for a detector that needs the pictures fingerprinted."""
+    return bool(getattr(detector, "reads_pictures", False))

@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from hallmark.domain import Brand, Listing, ProtectedProduct
 from hallmark.score.rules import Rules
 from hallmark.text import Folded, MarkHit, MarkMatcher, MarkSpec, PhraseMatcher, fold
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from hallmark.vision.context import VisionContext
+    from hallmark.vision.fingerprint import Fingerprint
+    from hallmark.vision.match import ImageMatch
 
 _CACHE_LIMIT = 4096
 
@@ -56,6 +64,33 @@ class BrandIndex:
         self._mentions: dict[int, tuple[Listing, list[MarkHit]]] = {}
         self._products: dict[int, tuple[Listing, dict[str, list[ProductMatch]]]] = {}
         self._category_cache: dict[int, tuple[Listing, set[str]]] = {}
+        self.vision: VisionContext | None = None
+        """Set by the scan when image detectors run; None leaves pictures unread."""
+        self._pictures: dict[int, tuple[Listing, list[ImageMatch]]] = {}
+
+    def use_fingerprints(self, fingerprints: Mapping[str, Fingerprint]) -> None:
+        """The batch's picture fingerprints, by digest (replaces the previous batch's)."""
+        if self.vision is not None:
+            self.vision.fingerprints = fingerprints
+        self._pictures.clear()
+
+    def image_matches(self, listing: Listing) -> list[ImageMatch]:
+        """Verified sightings of the brands' logos, photos, designs and marks in the
+        listing's pictures, matched once per listing."""
+        if self.vision is None or not listing.images:
+            return []
+        cached = self._pictures.get(id(listing))
+        if cached is not None and cached[0] is listing:
+            return cached[1]
+        if len(self._pictures) >= _CACHE_LIMIT:
+            self._pictures.clear()
+        found = self.vision.matches(listing, self.marks_in)
+        self._pictures[id(listing)] = (listing, found)
+        return found
+
+    def marks_in(self, text: str) -> list[MarkHit]:
+        """Mark hits in free text (read from a picture), judged like a listing's text."""
+        return self.marks.find_folded((("image_text", fold(text)),)) if self.brands else []
 
     def folded(self, listing: Listing) -> tuple[tuple[str, Folded], ...]:
         """The listing's text fields, folded once per scan batch."""
@@ -122,9 +157,11 @@ class BrandIndex:
         ]
 
     def relevant_brands(self, listing: Listing) -> set[str]:
-        """Brands the listing gives some sign of: a mark (not excused) or a product name."""
+        """Brands the listing gives some sign of: a mark (not excused), a product name, or a
+        verified sighting in its pictures."""
         brands = {hit.brand for hit in self.mentions(listing) if hit.suppressed is None}
         brands.update(self.products(listing))
+        brands.update(match.brand for match in self.image_matches(listing))
         return brands
 
     def floor_for(

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hallmark import __version__
+from hallmark.config import Settings
 from hallmark.detect import BrandIndex, Detector
+from hallmark.detect.base import reads_pictures
 from hallmark.domain import Finding, Level, Signal
 from hallmark.score import Rules, Scorer
 from hallmark.store import Store, Workspace
@@ -32,6 +34,8 @@ class ScanReport:
     findings: dict[str, int] = field(default_factory=lambda: {lvl.label: 0 for lvl in Level})
     batches: int = 0
     failed: list[str] = field(default_factory=list)
+    pictures: Any = None
+    """PictureCounts when image detectors ran: fingerprinted, read by OCR, refused."""
 
 
 def scan(
@@ -40,6 +44,7 @@ def scan(
     rules: Rules,
     detectors: Sequence[Detector],
     *,
+    settings: Settings | None = None,
     batch_size: int = 500,
     on_total: Callable[[int], None] = lambda n: None,
     on_progress: Callable[[int], None] = lambda n: None,
@@ -48,6 +53,12 @@ def scan(
     """Score what has not been scored; see the module docstring."""
     report = ScanReport()
     scorer = Scorer(rules)
+    pictures = None
+    if any(reads_pictures(d) for d in detectors):
+        from hallmark.pipeline.pictures import PictureCounts, Pictures
+
+        pictures = Pictures(store, workspace, settings or Settings())
+        report.pictures = PictureCounts()
     with store.transaction() as conn:
         stored = current_brands(conn, workspace)
         groups: dict[int, list[StoredBrand]] = defaultdict(list)
@@ -67,6 +78,7 @@ def scan(
             report,
             on_progress,
             after_batch,
+            pictures,
         )
     return report
 
@@ -82,15 +94,25 @@ def _scan_group(
     report: ScanReport,
     on_progress: Callable[[int], None],
     after_batch: Callable[[int], None],
+    pictures: Any,
 ) -> None:
     index = BrandIndex([b.brand for b in group], scorer.rules)
     brand_ids = {b.brand.name: b.id for b in group}
+    if pictures is not None:
+        from hallmark.pipeline.pictures import vision_context
+
+        index.vision = vision_context(pictures, group, scorer.rules, report.pictures)
     while True:
         with store.transaction() as conn:
             hold_listing_writes(conn, workspace.id)
             batch = current_versions_after(conn, workspace, watermark, batch_size)
         if not batch:
             return
+        if pictures is not None:
+            from hallmark.pipeline.pictures import listing_pictures
+
+            listings = [item.listing for item in batch]
+            index.use_fingerprints(listing_pictures(pictures, index, listings, report.pictures))
         rows = _score_safely(batch, index, scorer, detectors, brand_ids, report)
         with store.transaction() as conn:
             insert_findings(conn, workspace, rows, store.clock())

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hallmark.errors import ConfigError
 
-RULE_FILES = ("weights.yaml", "wording.yaml", "rates.yaml")
+RULE_FILES = ("weights.yaml", "wording.yaml", "rates.yaml", "vision.yaml")
 LevelName = Literal["low", "medium", "high"]
 
 
@@ -51,6 +51,22 @@ class RatesSpec(BaseModel):
     rates: dict[str, Decimal]
 
 
+class VisionSpec(BaseModel):
+    """The thresholds of image matching; see rules/vision.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    phash_max: int = Field(ge=0, le=64)
+    shortlist: int = Field(ge=1, le=100)
+    photo_min_inliers: int = Field(ge=4)
+    photo_min_area: float = Field(gt=0, le=1)
+    logo_min_inliers: int = Field(ge=4)
+    logo_min_area: float = Field(gt=0, le=1)
+    logo_min_votes: int = Field(ge=1)
+    design_min_similarity: float = Field(gt=0, le=1)
+    ocr_min_score: float = Field(ge=0, le=1)
+
+
 @dataclass(frozen=True)
 class Rules:
     """Everything tunable that a score depends on, and the hash that names it."""
@@ -58,6 +74,7 @@ class Rules:
     weights: WeightsSpec
     wording: WordingSpec
     rates: RatesSpec
+    vision: VisionSpec
     version: str
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -88,6 +105,7 @@ def load_rules(folder: Path | None = None) -> Rules:
             weights=WeightsSpec.model_validate(yaml.safe_load(texts["weights.yaml"])),
             wording=WordingSpec.model_validate(yaml.safe_load(texts["wording.yaml"])),
             rates=RatesSpec.model_validate(yaml.safe_load(texts["rates.yaml"])),
+            vision=VisionSpec.model_validate(yaml.safe_load(texts["vision.yaml"])),
             version=digest.hexdigest()[:16],
             sources=texts,
         )

@@ -2,7 +2,7 @@
 
 The rule, documented in the README: keep the strongest signal of each (detector, kind);
 risk = 1 - prod(1 - weight(detector, kind) * strength). Without brand evidence (a mark
-now; pictures once the vision detectors land) no finding is made, whatever the wording,
+or a verified sighting in a picture) no finding is made, whatever the wording,
 price or seller say. Exculpatory signals (an authorized seller, a price at list) cap the
 level; a mark seen only in an excused context (a negative context, a person's or place's
 name) makes a low finding whose explanation says why.
@@ -16,7 +16,16 @@ from collections.abc import Iterable, Sequence
 from hallmark.domain import Brand, Finding, Level, Signal, Thresholds
 from hallmark.score.rules import Rules
 
-_ORDER = {"brand_mention": 0, "wording": 1, "price": 2, "seller": 3}
+_ORDER = {
+    "brand_mention": 0,
+    "stolen_photo": 1,
+    "logo": 1,
+    "image_text": 1,
+    "design": 1,
+    "wording": 2,
+    "price": 3,
+    "seller": 4,
+}
 _EXCUSES = ("negative_context", "person_name", "place_name")
 _INFORMATIVE = {
     ("price", "above_floor"),
@@ -24,6 +33,7 @@ _INFORMATIVE = {
     ("price", "no_price"),
     ("price", "not_compared"),
     ("seller", "authorized"),
+    ("stolen_photo", "authorized_use"),
     ("wording", "negated"),
     ("wording", "provenance"),
 }

@@ -1,0 +1,37 @@
+"""logo: a brand's logo located inside a listing's photo, its region verified."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import ClassVar
+
+from pydantic import BaseModel
+
+from hallmark.detect.base import NoOptions
+from hallmark.detect.index import BrandIndex
+from hallmark.detect.pictures import evidence, photo, require_vision
+from hallmark.domain import Listing, Signal
+
+
+class Logo:
+    """Finds registered logos by keypoints and a homography; the region is kept."""
+
+    name: ClassVar[str] = "logo"
+    kinds: ClassVar[tuple[str, ...]] = ("found",)
+    Options: ClassVar[type[BaseModel]] = NoOptions
+    reads_pictures: ClassVar[bool] = True
+
+    def __init__(self) -> None:
+        require_vision()
+
+    def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
+        for listing in listings:
+            key = (listing.platform, listing.external_id)
+            for match in brands.image_matches(listing):
+                if match.detector != self.name:
+                    continue
+                text = (
+                    f"The {match.brand} logo ({match.reference}) appears in "
+                    f"{photo(match.position)}, region drawn ({match.inliers} inliers)."
+                )
+                yield Signal(self.name, "found", match.brand, key, 1.0, text, evidence(match))

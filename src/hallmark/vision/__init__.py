@@ -1,0 +1,8 @@
+"""The image side: fingerprint each picture once, then match it against brand references.
+
+Everything here needs the `vision` extra (numpy, OpenCV, onnxruntime, imagehash, rapidocr,
+faiss); modules outside this package import it lazily, so a text-only install still works.
+"""
+
+PIPELINE_VERSION = "v1-effl0-sift"
+"""Names the fingerprint recipe; fingerprints made by another recipe are made again."""

@@ -1,0 +1,72 @@
+"""What a scan's image detectors read: the references, the thresholds and the batch's
+fingerprints; matches each listing's pictures once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from hallmark.domain import Listing
+from hallmark.text import MarkHit
+from hallmark.vision.fingerprint import Fingerprint
+from hallmark.vision.match import ImageMatch, VisionThresholds, match_picture
+from hallmark.vision.references import ReferenceIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class VisionContext:
+    """References indexed once per scan group; fingerprints replaced for each batch."""
+
+    references: ReferenceIndex
+    thresholds: VisionThresholds
+    fingerprints: Mapping[str, Fingerprint] = field(default_factory=dict)
+
+    def matches(
+        self, listing: Listing, find_marks: Callable[[str], list[MarkHit]]
+    ) -> list[ImageMatch]:
+        """Every verified match in the listing's pictures, in picture order."""
+        found: list[ImageMatch] = []
+        for position, ref in enumerate(listing.images):
+            fp = self.fingerprints.get(ref)
+            if fp is None:
+                continue
+            found += match_picture(fp, position, self.references, self.thresholds)
+            found += self._text(fp, position, find_marks)
+        return found
+
+    def _text(
+        self, fp: Fingerprint, position: int, find_marks: Callable[[str], list[MarkHit]]
+    ) -> list[ImageMatch]:
+        lines = [t.text for t in fp.text or () if t.score >= self.thresholds.ocr_min_score]
+        if not lines:
+            return []
+        text = " ".join(lines)
+        best: dict[str, ImageMatch] = {}
+        for hit in find_marks(text):
+            if hit.suppressed is not None:
+                log.debug("text %r in %s excused: %s", hit.matched, fp.sha256[:12], hit.suppressed)
+                continue
+            if hit.brand not in best:
+                best[hit.brand] = ImageMatch(
+                    "image_text",
+                    hit.brand,
+                    fp.sha256,
+                    position,
+                    how="ocr",
+                    text=hit.matched,
+                    mark_kind=hit.kind,
+                    region=_box_of(fp, hit.matched),
+                    size=(fp.width, fp.height),
+                )
+        return list(best.values())
+
+
+def _box_of(fp: Fingerprint, matched: str) -> tuple[tuple[float, float], ...] | None:
+    needle = matched.casefold().replace(" ", "")
+    for line in fp.text or ():
+        if needle and needle in line.text.casefold().replace(" ", ""):
+            return line.box
+    return None

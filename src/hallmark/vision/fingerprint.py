@@ -1,0 +1,158 @@
+"""Fingerprint pictures once: hashes, embeddings, keypoints and (when asked) OCR text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+from PIL import Image, ImageOps
+
+from hallmark.errors import ImageRejected
+from hallmark.vision.decode import decode
+from hallmark.vision.embed import embedder
+from hallmark.vision.hashes import Hashes, hashes
+from hallmark.vision.keypoints import Keypoints, keypoints
+from hallmark.vision.ocr import TextLine, reader
+
+_BACKGROUND_TOLERANCE = 24
+_CONTENT_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Mirror:
+    """A reference picture's mirror image, kept so a mirrored copy still matches."""
+
+    embedding: np.ndarray
+    keypoints: Keypoints
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Everything matched against: computed once per picture and stored."""
+
+    sha256: str
+    width: int
+    height: int
+    hashes: Hashes
+    embeddings: np.ndarray
+    """(k, 1280) unit vectors: the whole picture, then its content region when the picture
+    sits on a plain canvas or frame."""
+    keypoints: Keypoints
+    text: tuple[TextLine, ...] | None = None
+    """OCR lines, or None when OCR has not run on this picture."""
+    mirror: Mirror | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A picture that could not be fingerprinted, and why."""
+
+    sha256: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The image limits of the settings in force."""
+
+    max_bytes: int
+    max_pixels: int
+
+
+def fingerprint_images(
+    items: Sequence[tuple[str, bytes]],
+    limits: Limits,
+    *,
+    ocr: frozenset[str] | bool = True,
+    mirror: bool = False,
+) -> list[Fingerprint | Refused]:
+    """Fingerprints for (sha256, bytes) pairs, in order; OCR for the digests in `ocr` (or
+    all / none), mirror views for references."""
+    decoded: list[tuple[str, Image.Image]] = []
+    results: dict[str, Fingerprint | Refused] = {}
+    for digest, data in items:
+        try:
+            decoded.append(
+                (digest, decode(data, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels))
+            )
+        except ImageRejected as exc:
+            results[digest] = Refused(digest, str(exc))
+    if decoded:
+        for fingerprint in _fingerprints(decoded, mirror):
+            wants_text = ocr if isinstance(ocr, bool) else fingerprint.sha256 in ocr
+            results[fingerprint.sha256] = fingerprint
+            if wants_text:
+                image = dict(decoded)[fingerprint.sha256]
+                results[fingerprint.sha256] = replace(fingerprint, text=reader().read(image))
+    return [results[digest] for digest, _ in items]
+
+
+def read_text(fingerprint: Fingerprint, data: bytes, limits: Limits) -> Fingerprint:
+    """The fingerprint with OCR text added (decoding the picture again)."""
+    image = decode(data, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels)
+    return replace(fingerprint, text=reader().read(image))
+
+
+def with_mirror(fingerprint: Fingerprint, data: bytes, limits: Limits) -> Fingerprint:
+    """The fingerprint with its mirror view added (decoding the picture again)."""
+    flipped = ImageOps.mirror(
+        decode(data, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels)
+    )
+    return replace(fingerprint, mirror=Mirror(embedder().embed([flipped])[0], keypoints(flipped)))
+
+
+def _fingerprints(decoded: list[tuple[str, Image.Image]], mirror: bool) -> list[Fingerprint]:
+    views: list[Image.Image] = []
+    owners: list[int] = []
+    for i, (_, image) in enumerate(decoded):
+        views.append(image)
+        owners.append(i)
+        content = content_region(image)
+        if content is not None:
+            views.append(content)
+            owners.append(i)
+    vectors = embedder().embed(views)
+    mirrored = (
+        embedder().embed([ImageOps.mirror(image) for _, image in decoded]) if mirror else None
+    )
+    out = []
+    for i, (digest, image) in enumerate(decoded):
+        rows = vectors[[j for j, owner in enumerate(owners) if owner == i]]
+        flipped = None
+        if mirrored is not None:
+            flipped = Mirror(mirrored[i], keypoints(ImageOps.mirror(image)))
+        out.append(
+            Fingerprint(
+                digest,
+                image.width,
+                image.height,
+                hashes(image),
+                rows,
+                keypoints(image),
+                None,
+                flipped,
+            )
+        )
+    return out
+
+
+def content_region(image: Image.Image) -> Image.Image | None:
+    """The largest non-background region, when the picture is mostly a plain canvas, border
+    or frame around it (a photo shrunk onto a listing canvas); else None."""
+    pixels = np.asarray(image, dtype=np.int16)
+    edge = np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]])
+    ground = np.median(edge, axis=0)
+    if np.mean(np.abs(edge - ground).max(axis=1) <= _BACKGROUND_TOLERANCE) < 0.6:
+        return None
+    mask = (np.abs(pixels - ground).max(axis=2) > _BACKGROUND_TOLERANCE).astype(np.uint8)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    if count <= 1:
+        return None
+    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h = (int(v) for v in stats[best, :4])
+    if w < 32 or h < 32 or w * h > _CONTENT_SHARE * image.width * image.height:
+        return None
+    return image.crop((x, y, x + w, y + h))

@@ -1,0 +1,185 @@
+"""Match one listing picture against the scan's references; every match is verified.
+
+Stolen photo: a pHash within the limit (or of the mirror), else a shortlisted official
+photo located by keypoints and homography. Logo: logo views voted for by the query's
+descriptors, then located. Design: a design reference or official product photo whose
+embedding is close although no copy was verified. Below-threshold candidates go to the
+debug log only.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from hallmark.vision.fingerprint import Fingerprint
+from hallmark.vision.hashes import mirror_distance
+from hallmark.vision.keypoints import Verification, verify
+from hallmark.vision.references import Reference, ReferenceIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class VisionThresholds:
+    """The limits a match must pass; part of the rules (vision.yaml)."""
+
+    phash_max: int = 10
+    shortlist: int = 10
+    photo_min_inliers: int = 15
+    photo_min_area: float = 0.02
+    logo_min_inliers: int = 12
+    logo_min_area: float = 0.002
+    logo_min_votes: int = 6
+    design_min_similarity: float = 0.7
+    ocr_min_score: float = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class ImageMatch:
+    """A verified sighting of a brand reference in one listing picture."""
+
+    detector: str  # stolen_photo, logo, design or image_text
+    brand: str
+    image: str
+    position: int
+    """Which of the listing's pictures (0 = the first)."""
+    reference: str | None = None
+    product: str | None = None
+    how: str = ""
+    similarity: float | None = None
+    distance: int | None = None
+    inliers: int | None = None
+    mirrored: bool = False
+    region: tuple[tuple[float, float], ...] | None = None
+    text: str | None = None
+    mark_kind: str | None = None
+    role: str | None = None
+    """The reference's role: logo, photo or design."""
+    size: tuple[int, int] | None = None
+    """The listing picture's working size, which `region` is measured in."""
+
+
+def match_picture(
+    fp: Fingerprint, position: int, index: ReferenceIndex, limits: VisionThresholds
+) -> list[ImageMatch]:
+    """Stolen-photo, design and logo matches of one picture (text is matched elsewhere)."""
+    found = _photos_and_designs(fp, position, index, limits)
+    found += _logos(fp, position, index, limits)
+    return found
+
+
+def _photos_and_designs(
+    fp: Fingerprint, position: int, index: ReferenceIndex, limits: VisionThresholds
+) -> list[ImageMatch]:
+    nearest = index.nearest(fp.embeddings, limits.shortlist)
+    voted = index.voted_views(fp.keypoints, {"photo"}, limits.shortlist, limits.logo_min_votes)
+    candidates = dict(nearest)
+    for view in voted:
+        candidates.setdefault(index.views[view].reference, 0.0)
+    copies: list[ImageMatch] = []
+    designs: list[ImageMatch] = []
+    for ref_id, similarity in sorted(candidates.items(), key=lambda c: -c[1]):
+        ref = index.references[ref_id]
+        copy = _copy_of(fp, ref, position, similarity, limits) if ref.role == "photo" else None
+        if copy is not None:
+            copies.append(copy)
+        elif similarity >= limits.design_min_similarity:
+            designs.append(_match("design", ref, fp, position, "embedding", similarity=similarity))
+        else:
+            log.debug("below threshold: %s vs %s cos %.3f", fp.sha256[:12], ref.file, similarity)
+    copied_brands = {m.brand for m in copies}
+    return copies + [d for d in designs if d.brand not in copied_brands]
+
+
+def _copy_of(
+    fp: Fingerprint, ref: Reference, position: int, similarity: float, limits: VisionThresholds
+) -> ImageMatch | None:
+    distance, mirrored = mirror_distance(fp.hashes, ref.fingerprint.hashes)
+    if distance <= limits.phash_max:
+        return _match(
+            "stolen_photo",
+            ref,
+            fp,
+            position,
+            "perceptual hash",
+            similarity=similarity,
+            distance=distance,
+            mirrored=mirrored,
+        )
+    views = [(ref.fingerprint.keypoints, False)]
+    if ref.fingerprint.mirror is not None:
+        views.append((ref.fingerprint.mirror.keypoints, True))
+    best: tuple[Verification, bool] | None = None
+    for keypoints, flipped in views:
+        found = verify(
+            keypoints,
+            fp.keypoints,
+            min_inliers=limits.photo_min_inliers,
+            min_area=limits.photo_min_area,
+        )
+        if found is not None and (best is None or found.inliers > best[0].inliers):
+            best = (found, flipped)
+    if best is None:
+        return None
+    return _match(
+        "stolen_photo",
+        ref,
+        fp,
+        position,
+        "keypoints",
+        similarity=similarity,
+        distance=distance,
+        inliers=best[0].inliers,
+        mirrored=best[1],
+        region=best[0].quad,
+    )
+
+
+def _logos(
+    fp: Fingerprint, position: int, index: ReferenceIndex, limits: VisionThresholds
+) -> list[ImageMatch]:
+    found: dict[str, ImageMatch] = {}
+    for view_id in index.voted_views(
+        fp.keypoints, {"logo"}, limits.shortlist, limits.logo_min_votes
+    ):
+        view = index.views[view_id]
+        ref = index.references[view.reference]
+        check = verify(
+            view.keypoints,
+            fp.keypoints,
+            min_inliers=limits.logo_min_inliers,
+            min_area=limits.logo_min_area,
+        )
+        if check is None:
+            log.debug("logo %s not verified in %s", ref.file, fp.sha256[:12])
+            continue
+        current = found.get(ref.brand)
+        if current is None or (current.inliers or 0) < check.inliers:
+            found[ref.brand] = _match(
+                "logo",
+                ref,
+                fp,
+                position,
+                "keypoints",
+                inliers=check.inliers,
+                region=check.quad,
+            )
+    return list(found.values())
+
+
+def _match(
+    detector: str, ref: Reference, fp: Fingerprint, position: int, how: str, **facts: object
+) -> ImageMatch:
+    return ImageMatch(
+        detector,
+        ref.brand,
+        fp.sha256,
+        position,
+        ref.file,
+        ref.product,
+        how,
+        role=ref.role,
+        size=(fp.width, fp.height),
+        **facts,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,118 @@
+"""A scan's brand references (logos, official photos, design references) indexed once:
+embeddings in the vector index, SIFT descriptors in a FLANN index that votes for views."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from hallmark.vision.embed import DIMENSIONS
+from hallmark.vision.fingerprint import Fingerprint
+from hallmark.vision.index import FaissIndex, VectorIndex
+from hallmark.vision.keypoints import Keypoints
+
+INDEXED_KEYPOINTS = 600
+"""Descriptors per reference view in the voting index; verification uses them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One registered picture of a brand."""
+
+    brand: str
+    role: str  # "logo", "photo" or "design"
+    file: str
+    """The path as written in the brand file."""
+    product: str | None
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A reference as seen by the keypoint index: as registered, or mirrored."""
+
+    reference: int
+    mirrored: bool
+    keypoints: Keypoints
+
+
+class ReferenceIndex:
+    """Shortlists references for a query picture without looping over them."""
+
+    def __init__(self, references: Sequence[Reference], vectors: VectorIndex | None = None) -> None:
+        self.references = list(references)
+        self.vectors = vectors or FaissIndex(DIMENSIONS, expected=2 * len(self.references))
+        self.views: list[View] = []
+        ids: list[int] = []
+        rows: list[np.ndarray] = []
+        for i, ref in enumerate(self.references):
+            fp = ref.fingerprint
+            if ref.role in ("photo", "design"):
+                rows.append(fp.embeddings[:1])
+                ids.append(i)
+                if fp.mirror is not None:
+                    rows.append(fp.mirror.embedding.reshape(1, -1))
+                    ids.append(i)
+            if ref.role in ("photo", "logo"):
+                self.views.append(View(i, False, fp.keypoints))
+                if fp.mirror is not None and ref.role == "photo":
+                    self.views.append(View(i, True, fp.mirror.keypoints))
+        if rows:
+            self.vectors.add(np.concatenate(rows), np.array(ids, dtype=np.int64))
+        self._flann = _descriptor_index(self.views)
+
+    def nearest(self, embeddings: np.ndarray, k: int) -> dict[int, float]:
+        """Reference index -> best cosine over the query's vectors, for the k nearest."""
+        sims, ids = self.vectors.search(embeddings, k)
+        best: dict[int, float] = {}
+        for sim_row, id_row in zip(sims, ids, strict=True):
+            for sim, ref in zip(sim_row, id_row, strict=True):
+                if ref >= 0 and sim > best.get(int(ref), -1.0):
+                    best[int(ref)] = float(sim)
+        return best
+
+    def voted_views(
+        self, query: Keypoints, roles: set[str], limit: int, min_votes: int
+    ) -> list[int]:
+        """Indexes into `views` of the given roles that most of the query's descriptors
+        point to, at most `limit`, each with at least `min_votes` votes."""
+        if self._flann is None or len(query) < 2:
+            return []
+        matches = self._flann.knnMatch(query.descriptors.astype(np.float32), k=2)
+        votes: Counter[int] = Counter()
+        for pair in matches:
+            if len(pair) < 2:
+                continue
+            first, second = pair
+            distinct = first.imgIdx != second.imgIdx
+            if distinct or first.distance < 0.8 * second.distance:
+                votes[first.imgIdx] += 1
+        chosen: list[int] = []
+        for view, count in votes.most_common():
+            if count < min_votes or len(chosen) >= limit:
+                break
+            if self.references[self.views[view].reference].role in roles:
+                chosen.append(view)
+        return chosen
+
+
+def _descriptor_index(views: list[View]) -> cv2.FlannBasedMatcher | None:
+    if not views:
+        return None
+    matcher = cv2.FlannBasedMatcher({"algorithm": 1, "trees": 4}, {"checks": 64})
+    # imgIdx must line up with views, so a view without keypoints gets a placeholder
+    blank = np.full((1, 128), 255, dtype=np.float32)
+    matcher.add(
+        [
+            v.keypoints.descriptors[:INDEXED_KEYPOINTS].astype(np.float32)
+            if len(v.keypoints)
+            else blank
+            for v in views
+        ]
+    )
+    matcher.train()
+    return matcher
