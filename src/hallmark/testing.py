@@ -94,3 +94,36 @@ def brand_spec(**fields: Any) -> dict[str, Any]:
 def signals_of(signals: list[Signal], detector: str) -> list[tuple[str, str | None]]:
     """(kind, brand) of each signal from `detector`, in order."""
     return [(s.kind, s.brand) for s in signals if s.detector == detector]
+
+
+def picture_index(
+    brands: list[Brand],
+    rules: Any,
+    references: list[tuple[str, str, str, str | None, bytes]],
+    pictures: dict[str, bytes],
+) -> tuple[Any, dict[str, str]]:
+    """A BrandIndex whose image detectors see `references` (brand, role, file, product,
+    bytes) and the listing `pictures` (name -> bytes); returns the index and each
+    picture's digest by name, to put in `make_listing(images=...)`. Needs the vision extra."""
+    import hashlib
+
+    from hallmark.detect.index import BrandIndex
+    from hallmark.vision.context import VisionContext
+    from hallmark.vision.fingerprint import Fingerprint, Limits, fingerprint_images
+    from hallmark.vision.match import VisionThresholds
+    from hallmark.vision.references import Reference, ReferenceIndex
+
+    limits = Limits(20_000_000, 40_000_000)
+    refs = []
+    for brand, role, file, product, data in references:
+        [fp] = fingerprint_images([(file, data)], limits, ocr=False, mirror=True)
+        assert isinstance(fp, Fingerprint), fp
+        refs.append(Reference(brand, role, file, product, fp))
+    digests = {name: hashlib.sha256(data).hexdigest() for name, data in pictures.items()}
+    made = fingerprint_images([(digests[n], d) for n, d in pictures.items()], limits)
+    index = BrandIndex(brands, rules)
+    index.vision = VisionContext(
+        ReferenceIndex(refs), VisionThresholds(**rules.vision.model_dump())
+    )
+    index.use_fingerprints({fp.sha256: fp for fp in made if isinstance(fp, Fingerprint)})
+    return index, digests

@@ -258,6 +258,7 @@ image_fingerprints = Table(
     Column("phash_mirror", String(16)),
     Column("dhash", String(16)),
     Column("embeddings", LargeBinary),
+    Column("shape", LargeBinary),
     Column("keypoints", LargeBinary),
     Column("mirror_embedding", LargeBinary),
     Column("mirror_keypoints", LargeBinary),

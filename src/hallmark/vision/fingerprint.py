@@ -25,6 +25,7 @@ class Mirror:
     """A reference picture's mirror image, kept so a mirrored copy still matches."""
 
     embedding: np.ndarray
+    shape: np.ndarray
     keypoints: Keypoints
 
 
@@ -40,6 +41,9 @@ class Fingerprint:
     """(k, 1280) unit vectors: the whole picture, then its content region when the picture
     sits on a plain canvas or frame."""
     keypoints: Keypoints
+    shape: np.ndarray
+    """Unit embedding of the shape view: the object cut from its ground, in grey with
+    stretched contrast, so colour and background weigh less than form and pattern."""
     text: tuple[TextLine, ...] | None = None
     """OCR lines, or None when OCR has not run on this picture."""
     mirror: Mirror | None = None
@@ -97,42 +101,48 @@ def read_text(fingerprint: Fingerprint, data: bytes, limits: Limits) -> Fingerpr
 
 def with_mirror(fingerprint: Fingerprint, data: bytes, limits: Limits) -> Fingerprint:
     """The fingerprint with its mirror view added (decoding the picture again)."""
-    flipped = ImageOps.mirror(
-        decode(data, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels)
-    )
-    return replace(fingerprint, mirror=Mirror(embedder().embed([flipped])[0], keypoints(flipped)))
+    image = decode(data, max_bytes=limits.max_bytes, max_pixels=limits.max_pixels)
+    return replace(fingerprint, mirror=_mirror(image))
+
+
+def shape_view(image: Image.Image) -> Image.Image:
+    """The picture's main object in grey with stretched contrast (see Fingerprint.shape)."""
+    region = content_region(image) or image
+    return ImageOps.autocontrast(region.convert("L"), cutoff=1).convert("RGB")
+
+
+def _mirror(image: Image.Image) -> Mirror:
+    flipped = ImageOps.mirror(image)
+    plain, shape = embedder().embed([flipped, shape_view(flipped)])
+    return Mirror(plain, shape, keypoints(flipped))
 
 
 def _fingerprints(decoded: list[tuple[str, Image.Image]], mirror: bool) -> list[Fingerprint]:
+    # one embedding batch for every view: whole picture, shape view, content region
     views: list[Image.Image] = []
-    owners: list[int] = []
+    owners: list[tuple[int, str]] = []
     for i, (_, image) in enumerate(decoded):
-        views.append(image)
-        owners.append(i)
+        views += [image, shape_view(image)]
+        owners += [(i, "plain"), (i, "shape")]
         content = content_region(image)
         if content is not None:
             views.append(content)
-            owners.append(i)
+            owners.append((i, "plain"))
     vectors = embedder().embed(views)
-    mirrored = (
-        embedder().embed([ImageOps.mirror(image) for _, image in decoded]) if mirror else None
-    )
     out = []
     for i, (digest, image) in enumerate(decoded):
-        rows = vectors[[j for j, owner in enumerate(owners) if owner == i]]
-        flipped = None
-        if mirrored is not None:
-            flipped = Mirror(mirrored[i], keypoints(ImageOps.mirror(image)))
+        plain = vectors[[j for j, owner in enumerate(owners) if owner == (i, "plain")]]
         out.append(
             Fingerprint(
                 digest,
                 image.width,
                 image.height,
                 hashes(image),
-                rows,
+                plain,
                 keypoints(image),
+                vectors[owners.index((i, "shape"))],
                 None,
-                flipped,
+                _mirror(image) if mirror else None,
             )
         )
     return out
@@ -149,9 +159,15 @@ def content_region(image: Image.Image) -> Image.Image | None:
     mask = (np.abs(pixels - ground).max(axis=2) > _BACKGROUND_TOLERANCE).astype(np.uint8)
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    if count <= 1:
+    # a band across the whole picture (a price banner, a caption bar) is canvas, not content
+    spans = (stats[:, cv2.CC_STAT_WIDTH] >= 0.97 * image.width) | (
+        stats[:, cv2.CC_STAT_HEIGHT] >= 0.97 * image.height
+    )
+    areas = np.where(spans, 0, stats[:, cv2.CC_STAT_AREA])
+    areas[0] = 0
+    if count <= 1 or areas.max() == 0:
         return None
-    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    best = int(np.argmax(areas))
     x, y, w, h = (int(v) for v in stats[best, :4])
     if w < 32 or h < 32 or w * h > _CONTENT_SHARE * image.width * image.height:
         return None

@@ -78,18 +78,25 @@ def _photos_and_designs(
     for view in voted:
         candidates.setdefault(index.views[view].reference, 0.0)
     copies: list[ImageMatch] = []
-    designs: list[ImageMatch] = []
     for ref_id, similarity in sorted(candidates.items(), key=lambda c: -c[1]):
         ref = index.references[ref_id]
         copy = _copy_of(fp, ref, position, similarity, limits) if ref.role == "photo" else None
         if copy is not None:
             copies.append(copy)
-        elif similarity >= limits.design_min_similarity:
-            designs.append(_match("design", ref, fp, position, "embedding", similarity=similarity))
         else:
-            log.debug("below threshold: %s vs %s cos %.3f", fp.sha256[:12], ref.file, similarity)
-    copied_brands = {m.brand for m in copies}
-    return copies + [d for d in designs if d.brand not in copied_brands]
+            log.debug("no copy: %s vs %s cos %.3f", fp.sha256[:12], ref.file, similarity)
+    copied = {m.brand for m in copies}
+    designs: dict[str, ImageMatch] = {}
+    shapes = index.nearest(fp.shape.reshape(1, -1), limits.shortlist, shape=True)
+    for ref_id, similarity in sorted(shapes.items(), key=lambda c: -c[1]):
+        ref = index.references[ref_id]
+        if similarity < limits.design_min_similarity:
+            log.debug("design below threshold: %s vs %s %.3f", fp.sha256[:12], ref.file, similarity)
+        elif ref.brand not in copied and ref.brand not in designs:
+            designs[ref.brand] = _match(
+                "design", ref, fp, position, "shape embedding", similarity=similarity
+            )
+    return copies + list(designs.values())
 
 
 def _copy_of(

@@ -46,28 +46,37 @@ class ReferenceIndex:
     def __init__(self, references: Sequence[Reference], vectors: VectorIndex | None = None) -> None:
         self.references = list(references)
         self.vectors = vectors or FaissIndex(DIMENSIONS, expected=2 * len(self.references))
+        self.shapes = FaissIndex(DIMENSIONS, expected=2 * len(self.references))
         self.views: list[View] = []
         ids: list[int] = []
         rows: list[np.ndarray] = []
+        shape_ids: list[int] = []
+        shapes: list[np.ndarray] = []
         for i, ref in enumerate(self.references):
             fp = ref.fingerprint
             if ref.role in ("photo", "design"):
                 rows.append(fp.embeddings[:1])
                 ids.append(i)
+                shapes.append(fp.shape.reshape(1, -1))
+                shape_ids.append(i)
                 if fp.mirror is not None:
                     rows.append(fp.mirror.embedding.reshape(1, -1))
                     ids.append(i)
+                    shapes.append(fp.mirror.shape.reshape(1, -1))
+                    shape_ids.append(i)
             if ref.role in ("photo", "logo"):
                 self.views.append(View(i, False, fp.keypoints))
                 if fp.mirror is not None and ref.role == "photo":
                     self.views.append(View(i, True, fp.mirror.keypoints))
         if rows:
             self.vectors.add(np.concatenate(rows), np.array(ids, dtype=np.int64))
+            self.shapes.add(np.concatenate(shapes), np.array(shape_ids, dtype=np.int64))
         self._flann = _descriptor_index(self.views)
 
-    def nearest(self, embeddings: np.ndarray, k: int) -> dict[int, float]:
-        """Reference index -> best cosine over the query's vectors, for the k nearest."""
-        sims, ids = self.vectors.search(embeddings, k)
+    def nearest(self, embeddings: np.ndarray, k: int, *, shape: bool = False) -> dict[int, float]:
+        """Reference index -> best cosine over the query's vectors, for the k nearest (by
+        the shape views when `shape`)."""
+        sims, ids = (self.shapes if shape else self.vectors).search(embeddings, k)
         best: dict[int, float] = {}
         for sim_row, id_row in zip(sims, ids, strict=True):
             for sim, ref in zip(sim_row, id_row, strict=True):

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("phash_mirror", sa.String(length=16), nullable=True),
         sa.Column("dhash", sa.String(length=16), nullable=True),
         sa.Column("embeddings", sa.LargeBinary(), nullable=True),
+        sa.Column("shape", sa.LargeBinary(), nullable=True),
         sa.Column("keypoints", sa.LargeBinary(), nullable=True),
         sa.Column("mirror_embedding", sa.LargeBinary(), nullable=True),
         sa.Column("mirror_keypoints", sa.LargeBinary(), nullable=True),
