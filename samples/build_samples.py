@@ -234,7 +234,7 @@ def post(platform, acct, **kw):
     return item("post", platform, acct, **kw)
 
 
-def expect(rec, brand, case, mention, level, *, check=None, note=None):
+def expect(rec, brand, case, mention, level, *, check=None, note=None, image=None):
     c = check or {}
     row = {
         "platform": rec["platform"],
@@ -248,6 +248,8 @@ def expect(rec, brand, case, mention, level, *, check=None, note=None):
         "infringing": level in ("medium", "high"),
         "expected_level": level,
     }
+    if image:
+        row["image"] = image  # the image detector that must give the brand away
     if note:
         row["note"] = note
     EXPECTED.append(row)
@@ -636,7 +638,10 @@ r = post(
     images=["s1-ig-bangle-1.jpg"],
     tz="-05:00",
 )
-expect(r, V, "s1_split_ig_post", "hashtag", "medium", check=dict(wording={"off_platform": 1}))
+expect(
+    r, V, "s1_split_ig_post", "hashtag", "high",
+    check=dict(wording={"off_platform": 1}), image="image_text",
+)  # fmt: skip
 r = post(
     "instagram",
     S1_IG,
@@ -646,7 +651,10 @@ r = post(
     images=["s1-ig-bangle-2.jpg"],
     tz="-05:00",
 )
-expect(r, V, "s1_split_ig_post", "hashtag", "medium", check=dict(wording={"off_platform": 1}))
+expect(
+    r, V, "s1_split_ig_post", "hashtag", "high",
+    check=dict(wording={"off_platform": 1}), image="image_text",
+)  # fmt: skip
 r = post(
     "instagram",
     S1_IG,
@@ -655,7 +663,10 @@ r = post(
     images=["s1-ig-ring-1.jpg"],
     tz="-05:00",
 )
-expect(r, V, "s1_split_ig_post_ring", "hashtag", "medium", check=dict(wording={"off_platform": 1}))
+expect(
+    r, V, "s1_split_ig_post_ring", "hashtag", "high",
+    check=dict(wording={"off_platform": 1}), image="image_text",
+)  # fmt: skip
 r = post(
     "tiktok",
     S1_TT,
@@ -666,11 +677,13 @@ r = post(
 )
 expect(
     r,
-    None,
+    V,
     "s1_split_tiktok_nobrand",
     None,
-    "none",
-    note="linked to the scenario-1 actor by the shop link",
+    "low",
+    image="image_text",
+    note="the brand only in the picture of a post that offers nothing: low; linked to the "
+    "scenario-1 actor by the shop link",
 )
 r = listing(
     "amazon",
@@ -741,12 +754,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    R,
     "s2_design_copy_webstore",
     None,
-    "none",
-    check=dict(price=1),
-    note="no mark in text; the design detector should flag it against designs/rostelli-stellastud-pump.png",
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="design",
+    note="no mark in text, another model of the studded pump: the design detector",
 )
 r = listing(
     "webstore",
@@ -758,7 +772,14 @@ r = listing(
     images=["s2-stud-pump-2.jpg"],
 )
 expect(
-    r, None, "s2_design_copy_webstore", None, "none", note="design copy, no mark: design detector"
+    r,
+    R,
+    "s2_design_copy_webstore",
+    None,
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="design",
+    note="design copy, no mark: design detector",
 )
 
 # ================================================================== scenario 3: names in disguise
@@ -1349,12 +1370,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    V,
     "s4_stolen_photo_nobrand",
     None,
-    "none",
-    check=dict(price=1),
-    note="official photo cropped/mirrored: image detector",
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="stolen_photo",
+    note="official photo cropped/mirrored: stolen_photo",
 )
 r = listing(
     "aliexpress",
@@ -1368,11 +1390,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    R,
     "s4_stolen_photo_nobrand",
     None,
-    "none",
-    note="official photo watermarked/recoloured: image detector",
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="stolen_photo",
+    note="official photo watermarked/recoloured: stolen_photo",
 )
 r = listing(
     "aliexpress",
@@ -1386,12 +1410,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    B,
     "s4_stolen_photo_nobrand",
     None,
-    "none",
-    check=dict(price=1),
-    note="official photo resized/recompressed: image detector",
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="stolen_photo",
+    note="official photo resized/recompressed: stolen_photo",
 )
 r = listing(
     "etsy",
@@ -1404,11 +1429,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    V,
     "s5_brand_only_in_picture",
     None,
-    "none",
-    note="engraved name in photo: OCR/logo detector",
+    "high",
+    check=dict(price=1, seller="unauth"),
+    image="image_text",
+    note="engraved name in the photo, read by OCR (as a disguise: the engraving reads VARPILLE)",
 )
 r = listing(
     "ebay",

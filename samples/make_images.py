@@ -144,10 +144,16 @@ def pump(
     studs: bool = True,
     stud_color=GOLD,
     flip: bool = False,
+    toe: float = 0.0,
+    studs_per_edge: int = 2,
 ) -> None:
-    """Side view of a pointed-toe stiletto pump; optional pyramid studs along the topline and heel counter."""
+    """Side view of a pointed-toe stiletto pump; optional pyramid studs along the topline and
+    heel counter. `toe` bends the last: a longer, lower toe and a higher heel (another model
+    of the same design, which no flat transform of the drawing maps onto the original)."""
 
     def P(x: float, y: float) -> tuple[float, float]:
+        if toe:
+            x, y = x * (1 + toe * 0.25 * (x < 0)), y - toe * 30 * max(0.0, x / 150) ** 2
         x = -x if flip else x
         return (ox + x * scale, oy + y * scale)
 
@@ -179,7 +185,7 @@ def pump(
         s = 6
         line_pts = top[3:]
         for (x0, y0), (x1, y1) in itertools.pairwise(line_pts):
-            for t in (0.0, 0.5):
+            for t in [i / studs_per_edge for i in range(studs_per_edge)]:
                 x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t + 8
                 d.polygon(
                     [P(x - s, y + s), P(x + s, y + s), P(x, y - s)],
@@ -664,11 +670,17 @@ def main() -> None:
     del ig2, igr
 
     # scenario 2: design copy, no brand name (other colours, same stud pattern)
-    im = gradient((255, 255, 255), (235, 235, 235))
-    pump(ImageDraw.Draw(im), 200, 175, 1.0, color=(226, 196, 176), stud_color=(190, 190, 195))
+    im = gradient((236, 240, 246), (200, 210, 222))
+    pump(
+        ImageDraw.Draw(im), 215, 190, 0.9, color=(226, 196, 176),
+        stud_color=(190, 190, 195), toe=1.0, studs_per_edge=3,
+    )  # fmt: skip
     J(im, "img/s2-stud-pump-1.jpg")
-    im = gradient((255, 255, 255), (235, 235, 235))
-    pump(ImageDraw.Draw(im), 205, 175, 1.0, color=(150, 20, 30), flip=True)
+    im = gradient((250, 244, 236), (226, 214, 198))
+    pump(
+        ImageDraw.Draw(im), 190, 185, 0.95, color=(150, 20, 30), flip=True, toe=1.3,
+        studs_per_edge=3,
+    )  # fmt: skip
     J(im, "img/s2-stud-pump-2.jpg")
 
     # scenario 4: stolen official photos, edited

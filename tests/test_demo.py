@@ -9,14 +9,12 @@ import pytest
 
 from hallmark.config import Settings
 from hallmark.detect import build_detectors
+from hallmark.pipeline.brands import register_brand_file
 from hallmark.pipeline.importer import import_file
 from hallmark.pipeline.scan import scan
-from hallmark.registry import load_brand_file
 from hallmark.score import Rules
 from hallmark.store import Store
-from hallmark.store.brands import add_brand
 from hallmark.store.findings import FindingRow, query_findings
-from tests.conftest import NOW
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 EXPECTED = [
@@ -33,9 +31,7 @@ def demo(
     store: Store = _sqlite_store(sqlite_template, tmp_path_factory.mktemp("demo"))
     ws = store.workspace("demo")
     for path in sorted((SAMPLES / "brands").glob("*.yaml")):
-        _brand, spec = load_brand_file(path)
-        with store.transaction() as conn:
-            add_brand(conn, ws, spec, source=str(path), at=NOW)
+        register_brand_file(store, ws, path, Settings())
     report = import_file(store, ws, SAMPLES / "listings.jsonl", Settings())
     assert report.rejected == []
     scan(store, ws, rules, build_detectors())
@@ -82,6 +78,29 @@ def test_scenario_record(
         assert first == case["mention"]
     for row in found:
         assert row.explanation
+    if case.get("image"):
+        [picture] = [s for r in found for s in r.signals if s["detector"] == case["image"]][:1]
+        evidence = picture["evidence"]
+        assert evidence["image"] and evidence["position"] >= 0
+        assert evidence.get("reference") or evidence.get("text")
+        if (
+            case["image"] in ("logo", "image_text", "stolen_photo")
+            and evidence["how"] != "perceptual hash"
+        ):
+            assert len(evidence["region"]) == 4
+
+
+def test_the_innocent_stay_low_with_their_pictures(
+    demo: dict[tuple[str, str, str], FindingRow],
+) -> None:
+    """Scenario 6: the authorized seller's official photos and the fan photos add nothing."""
+    innocent = [e for e in EXPECTED if e["case"].startswith(("neg_authorized", "neg_fan"))]
+    assert len(innocent) >= 5
+    for case in innocent:
+        rows = [
+            r for (p, x, _b), r in demo.items() if (p, x) == (case["platform"], case["external_id"])
+        ]
+        assert all(r.level == "low" for r in rows), [r.explanation for r in rows]
 
 
 def test_innocents_say_why(demo: dict[tuple[str, str, str], FindingRow]) -> None:

@@ -139,6 +139,15 @@ def test_seller_needs_the_brand(index: BrandIndex) -> None:
 
 
 def test_catalogue_lists_each_detector_once() -> None:
-    assert [d.name for d in build_detectors()] == ["brand_mention", "wording", "price", "seller"]
+    assert [d.name for d in build_detectors()] == [
+        "brand_mention",
+        "wording",
+        "price",
+        "seller",
+        "stolen_photo",
+        "logo",
+        "image_text",
+        "design",
+    ]
     with pytest.raises(Exception, match="unknown detector"):
         build_detectors(["nope"])

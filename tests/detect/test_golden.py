@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from hallmark.detect import BrandIndex, build_detectors, detector_classes
+from hallmark.detect.base import reads_pictures
 from hallmark.score import Rules
-from hallmark.testing import make_brand, make_listing
+from hallmark.testing import make_brand, make_listing, picture_index
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -42,6 +43,41 @@ def index(rules: Rules) -> BrandIndex:
     )
 
 
+PICTURES = ROOT / "tests" / "fixtures" / "pictures"
+# (title, account, price, pictures): brand-free titles unless the point is the _named kinds
+PICTURE_INPUTS = [
+    ("Gold bangle for women", "A2GLAMSTEEL", "29.99", ("stolen.jpg",)),
+    ("Gold bangle for women", "A1OFFICIAL", "6900", ("stolen.jpg",)),
+    ("Cartier Love bracelet", "A2GLAMSTEEL", "29.99", ("stolen.jpg",)),
+    ("Luxury bracelet", "shop88", "39", ("innocent.jpg", "logo_scene.jpg")),
+    ("Luxury bracelet", "shop88", "39", ("text_photo.jpg",)),
+    ("Stud pointed-toe pumps", "shoes4u", "59", ("design_like.jpg",)),
+    ("Plain pumps", "shoes4u", "59", ("plain_pump.jpg",)),
+    ("Cat poster", "shop88", None, ("innocent.jpg",)),
+]
+
+
+@pytest.fixture(scope="module")
+def pictures(rules: Rules) -> tuple[BrandIndex, list]:  # type: ignore[type-arg]
+    names = sorted({n for *_, files in PICTURE_INPUTS for n in files})
+    references = [
+        ("Cartier", "photo", "love.jpg", "Love bracelet", (PICTURES / "official.jpg").read_bytes()),
+        ("Cartier", "logo", "logo.png", None, (PICTURES / "logo.png").read_bytes()),
+        ("Cartier", "design", "pump.png", "Love bracelet", (PICTURES / "design.png").read_bytes()),
+    ]
+    index, digests = picture_index(
+        [make_brand()], rules, references, {n: (PICTURES / n).read_bytes() for n in names}
+    )
+    listings = [
+        make_listing(
+            title, external_id=f"P{i}", account=account, price=price,
+            images=tuple(digests[n] for n in files),
+        )
+        for i, (title, account, price, files) in enumerate(PICTURE_INPUTS)
+    ]  # fmt: skip
+    return index, listings
+
+
 def listings() -> list:  # type: ignore[type-arg]
     out = []
     for i, fields in enumerate(INPUTS):
@@ -51,8 +87,11 @@ def listings() -> list:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize("name", list(detector_classes()))
-def test_golden(name: str, index: BrandIndex) -> None:
+def test_golden(name: str, index: BrandIndex, request: pytest.FixtureRequest) -> None:
     [detector] = build_detectors([name])
+    inputs = listings()
+    if reads_pictures(detector):
+        index, inputs = request.getfixturevalue("pictures")
     actual = [
         {
             "listing": s.listing_key[1],
@@ -62,7 +101,7 @@ def test_golden(name: str, index: BrandIndex) -> None:
             "explanation": s.explanation,
             "evidence": s.evidence,
         }
-        for s in detector.detect(listings(), index)
+        for s in detector.detect(inputs, index)
     ]
     path = GOLDEN / f"{name}.json"
     if os.environ.get("HALLMARK_UPDATE_GOLDEN"):

@@ -62,7 +62,10 @@ def transforms() -> dict[str, Image.Image]:
 @pytest.fixture(scope="module")
 def setup(rules: Rules, models: object) -> tuple[object, dict[str, str]]:
     pictures = {name: jpeg(image) for name, image in transforms().items()}
-    pictures |= {n: picture(n + ".jpg") for n in ("innocent", "logo_scene", "text_photo", "design_like", "plain_pump")}
+    pictures |= {
+        n: picture(n + ".jpg")
+        for n in ("innocent", "logo_scene", "text_photo", "design_like", "plain_pump")
+    }
     brand = make_brand()
     references = [
         ("Cartier", "photo", "refs/love.jpg", "Love bracelet", picture("official.jpg")),
@@ -126,8 +129,12 @@ def test_detectors_turn_matches_into_signals(setup, rules: Rules) -> None:  # ty
     index, digests = setup
     listings = [
         make_listing("Gold bangle", external_id="S", price="29", images=(digests["mirror"],)),
-        make_listing("Gold bangle", external_id="A", account="A1OFFICIAL", images=(digests["mirror"],)),
-        make_listing("Rocket", external_id="L", images=(digests["innocent"], digests["logo_scene"])),
+        make_listing(
+            "Gold bangle", external_id="A", account="A1OFFICIAL", images=(digests["mirror"],)
+        ),
+        make_listing(
+            "Rocket", external_id="L", images=(digests["innocent"], digests["logo_scene"])
+        ),
         make_listing("Cat", external_id="T", images=(digests["text_photo"],)),
         make_listing("Figure", external_id="D", images=(digests["design_like"],)),
     ]

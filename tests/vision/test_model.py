@@ -37,7 +37,9 @@ def test_batches_give_the_same_vectors_as_single_pictures(
     models: tuple[Embedder, object],
 ) -> None:
     embedder = models[0]
-    images = [Image.open(io.BytesIO(picture(n))).convert("RGB") for n in ("official.jpg", "innocent.jpg")]
+    images = [
+        Image.open(io.BytesIO(picture(n))).convert("RGB") for n in ("official.jpg", "innocent.jpg")
+    ]
     together = embedder.embed(images * 10)
     alone = np.concatenate([embedder.embed([image]) for image in images])
     assert np.allclose(together[:2], alone, atol=1e-4)

@@ -119,9 +119,7 @@ def test_rescanning_fingerprints_nothing_again(store: Store, rules: Rules) -> No
     assert len(rows) == 4  # three references and one listing picture
 
 
-def test_ocr_is_skipped_when_the_words_already_name_every_brand(
-    store: Store, rules: Rules
-) -> None:
+def test_ocr_is_skipped_when_the_words_already_name_every_brand(store: Store, rules: Rules) -> None:
     ws = store.workspace("acme")
     brand_with_pictures(store, ws)
     listings_with(
@@ -135,7 +133,9 @@ def test_ocr_is_skipped_when_the_words_already_name_every_brand(
     report = scan(store, ws, rules, build_detectors())
     assert report.pictures.read == 1
     with store.transaction() as conn:
-        ocr = dict(conn.execute(select(image_fingerprints.c.sha256, image_fingerprints.c.ocr)).all())
+        ocr = dict(
+            conn.execute(select(image_fingerprints.c.sha256, image_fingerprints.c.ocr)).all()
+        )
     assert ocr[store.blobs.put(picture("innocent.jpg"))] is None
     assert [line["text"] for line in ocr[store.blobs.put(picture("text_photo.jpg"))]] == ["CARTIER"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 import yaml
@@ -11,13 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from hallmark.cli.context import get_app
-from hallmark.config import Settings
-from hallmark.detect.pictures import require_vision
-from hallmark.errors import BrandFileError, ImageRejected, NotConfigured
-from hallmark.evidence.images import check_image
-from hallmark.registry import load_brand_file
-from hallmark.store import Store, Workspace
-from hallmark.store.brands import StoredBrand, add_brand, current_brands, get_brand
+from hallmark.pipeline.brands import register_brand_file
+from hallmark.store.brands import current_brands, get_brand
 
 app = typer.Typer(help="Register brands and read the registry.", no_args_is_help=True)
 
@@ -27,68 +22,28 @@ def add(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Brand YAML files.")],
 ) -> None:
-    """Add brands; adding a brand that exists stores a new version when it changed."""
+    """Add brands; adding a brand that exists stores a new version when it changed. Its
+    logos, official photos and design references are fingerprinted now."""
     state = get_app(ctx)
     store, workspace = state.store(), state.workspace()
+    err = Console(stderr=True)
     for path in files:
-        warnings: list[str] = []
-        _brand, spec = load_brand_file(path, warnings)
-        for warning in warnings:
-            Console(stderr=True).print(
-                f"[yellow]{warning}[/yellow]", highlight=False, soft_wrap=True
+        result = register_brand_file(store, workspace, path, state.settings)
+        for warning in result.warnings:
+            err.print(f"[yellow]{warning}[/yellow]", highlight=False, soft_wrap=True)
+        brand = result.stored.brand
+        typer.echo(f"{brand.name}: {result.outcome} (version {brand.version})")
+        if result.not_fingerprinted:
+            err.print(
+                f"[yellow]pictures stored but not fingerprinted: {result.not_fingerprinted}[/yellow]",
+                highlight=False,
             )
-        spec["files"] = _reference_files(store, path, spec, state.settings)
-        with store.transaction() as conn:
-            stored, outcome = add_brand(conn, workspace, spec, source=str(path), at=store.clock())
-        typer.echo(f"{stored.brand.name}: {outcome} (version {stored.brand.version})")
-        if spec["files"]:
-            _fingerprint_references(state.settings, store, workspace, stored)
-
-
-def _reference_files(
-    store: Store, path: Path, spec: dict[str, Any], settings: Settings
-) -> dict[str, str]:
-    """Logos, official photos and design references, checked like any image and stored by
-    hash; a refused picture is an error naming its field."""
-    refs = [(f"logos.{i}", ref) for i, ref in enumerate(spec.get("logos", []))]
-    for p, product in enumerate(spec.get("products", [])):
-        for key in ("photos", "designs"):
-            refs += [(f"products.{p}.{key}.{i}", ref) for i, ref in enumerate(product.get(key, []))]
-    stored: dict[str, str] = {}
-    for field, ref in refs:
-        local = path.parent / ref
-        try:
-            if local.stat().st_size > settings.max_image_bytes:
-                raise ImageRejected(f"{local.stat().st_size:,} bytes exceeds the limit")
-            data = local.read_bytes()
-            check_image(
-                data, max_bytes=settings.max_image_bytes, max_pixels=settings.max_image_pixels
+        elif result.pictures:
+            typer.echo(
+                f"  {result.pictures} reference pictures, {result.fingerprinted} fingerprinted now"
             )
-        except ImageRejected as exc:
-            raise BrandFileError(str(path), [(field, f"{ref}: {exc}")]) from None
-        stored[ref] = store.blobs.put(data)
-    return stored
-
-
-def _fingerprint_references(
-    settings: Settings, store: Store, workspace: Workspace, stored: StoredBrand
-) -> None:
-    """Fingerprint the brand's pictures now, so scans only look them up."""
-    try:
-        require_vision()
-    except NotConfigured as exc:
-        Console(stderr=True).print(
-            f"[yellow]pictures stored but not fingerprinted: {exc}[/yellow]", highlight=False
-        )
-        return
-    from hallmark.pipeline.pictures import PictureCounts, Pictures, reference_files
-
-    counts = PictureCounts()
-    files = reference_files([stored])
-    Pictures(store, workspace, settings).get((f.sha256 for f in files), mirror=True, counts=counts)
-    typer.echo(f"  {len(files)} reference pictures, {counts.fingerprinted} fingerprinted now")
-    for reason in counts.refused:
-        Console(stderr=True).print(f"  picture refused: {reason}", style="yellow", markup=False)
+        for reason in result.refused:
+            err.print(f"  picture refused: {reason}", style="yellow", markup=False)
 
 
 @app.command("list")

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -269,19 +269,48 @@ def eval_(
     split: Annotated[list[str] | None, typer.Option(help="Split(s) to report.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     misses: Annotated[int, typer.Option(help="Also list this many misclassified records.")] = 0,
+    sample: Annotated[
+        int | None, typer.Option(help="Image corpus: a fixed stratified sample of this size.")
+    ] = None,
 ) -> None:
-    """Precision and recall per detector, per disguise kind and per risk level."""
+    """Precision and recall per detector, per disguise kind and per risk level; on an image
+    corpus (a folder with labels.jsonl), recall and false-positive rate per image detector,
+    per transform, logo kind, logo size and legibility."""
     import json
 
     from hallmark.cli.progress import eval_tables
     from hallmark.pipeline.evaluate import evaluate
 
     state = get_app(ctx)
+    if (corpus / "labels.jsonl").is_file():
+        _eval_images(corpus, split or ["holdout"], state.rules(), as_json, misses, sample)
+        return
     result = evaluate(corpus, split or ["holdout"], state.rules())
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2))
     else:
         eval_tables(Console(), result, split or ["holdout"])
+    for miss in result.misses[:misses]:
+        typer.echo(json.dumps(miss, ensure_ascii=False))
+
+
+def _eval_images(
+    corpus: Path, splits: list[str], rules: Any, as_json: bool, misses: int, sample: int | None
+) -> None:
+    import json
+
+    from hallmark.cli.progress import image_eval_tables, progress_bar
+    from hallmark.detect.pictures import require_vision
+    from hallmark.pipeline.evaluate_images import evaluate_images, read_labels
+
+    require_vision()
+    total = len(read_labels(corpus, splits, sample))
+    with progress_bar("fingerprinting", total=total) as advance:
+        result = evaluate_images(corpus, splits, rules, sample=sample, on_progress=advance)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        image_eval_tables(Console(), result, splits)
     for miss in result.misses[:misses]:
         typer.echo(json.dumps(miss, ensure_ascii=False))
 

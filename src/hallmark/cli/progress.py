@@ -19,6 +19,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from hallmark.pipeline.evaluate import EvalResult
+    from hallmark.pipeline.evaluate_images import ImageEvalResult
     from hallmark.pipeline.scan import ScanReport
 
 
@@ -123,3 +124,29 @@ def eval_tables(console: Console, result: EvalResult, splits: list[str]) -> None
             str(tally.fn),
         )
     console.print(levels)
+
+
+def image_eval_tables(console: Console, result: ImageEvalResult, splits: list[str]) -> None:
+    from hallmark.pipeline.evaluate_images import DETECTORS, fp_rate
+
+    title = f"split: {', '.join(splits)} ({result.images} images)"
+    table = Table(title=f"Image detectors — {title}")
+    for column in ("detector", "recall", "macro recall", "false-positive rate", "precision",
+                   "tp", "fp", "fn", "tn"):  # fmt: skip
+        table.add_column(column)
+    for name in DETECTORS:
+        tally = result.detectors[name]
+        table.add_row(
+            name, _pct(tally.recall), _pct(result.macro_recall(name)), _pct(fp_rate(tally)),
+            _pct(tally.precision), str(tally.tp), str(tally.fp), str(tally.fn), str(tally.tn),
+        )  # fmt: skip
+    console.print(table)
+    cases = Table(title="Per case (+ positives: recall; - negatives: false-positive rate)")
+    for column in ("detector", "case", "images", "recall / FP rate"):
+        cases.add_column(column)
+    for name in DETECTORS:
+        for case, tally in sorted(result.cases[name].items()):
+            value = tally.recall if case.startswith("+") else fp_rate(tally)
+            count = tally.tp + tally.fn if case.startswith("+") else tally.fp + tally.tn
+            cases.add_row(name, case, str(count), _pct(value))
+    console.print(cases)

@@ -18,7 +18,8 @@ class Design:
     embedding similarity; the design right is the notice basis it supports."""
 
     name: ClassVar[str] = "design"
-    kinds: ClassVar[tuple[str, ...]] = ("similar",)
+    kinds: ClassVar[tuple[str, ...]] = ("similar", "similar_named")
+    """similar_named: the listing's words name the brand as well, so the picture adds no risk."""
     Options: ClassVar[type[BaseModel]] = NoOptions
     reads_pictures: ClassVar[bool] = True
 
@@ -32,7 +33,7 @@ class Design:
                 if match.detector != self.name:
                     continue
                 product = f" {match.product}" if match.product else ""
-                what = "registered design" if match.role == "design" else "official photos"
+                what = "registered design" if match.role == "design" else "official photo"
                 text = (
                     f"{photo(match.position).capitalize()} resembles the {what} of "
                     f"{match.brand}{product} ({match.reference}; embedding similarity "
@@ -41,4 +42,16 @@ class Design:
                 )
                 found = evidence(match)
                 found["basis"] = "design"
-                yield Signal(self.name, "similar", match.brand, key, 1.0, text, found)
+                yield Signal(
+                    self.name,
+                    _kind(brands, listing, match.brand),
+                    match.brand,
+                    key,
+                    1.0,
+                    text,
+                    found,
+                )
+
+
+def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
+    return "similar_named" if brands.named_in_words(listing, brand) else "similar"

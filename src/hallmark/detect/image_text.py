@@ -21,7 +21,8 @@ class ImageText:
     """Reads the text in photos and matches it like brand_mention matches titles."""
 
     name: ClassVar[str] = "image_text"
-    kinds: ClassVar[tuple[str, ...]] = ("mark",)
+    kinds: ClassVar[tuple[str, ...]] = ("mark", "mark_named")
+    """mark_named: the listing's words name the brand as well, so the picture adds no risk."""
     Options: ClassVar[type[BaseModel]] = NoOptions
     reads_pictures: ClassVar[bool] = True
 
@@ -40,4 +41,16 @@ class ImageText:
                     f"{quote(match.text or '')} (read by OCR; {kind} match of the {match.brand} mark)."
                 )
                 strength = _STRENGTH.get(kind, 1.0)
-                yield Signal(self.name, "mark", match.brand, key, strength, text, evidence(match))
+                yield Signal(
+                    self.name,
+                    _kind(brands, listing, match.brand),
+                    match.brand,
+                    key,
+                    strength,
+                    text,
+                    evidence(match),
+                )
+
+
+def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
+    return "mark_named" if brands.named_in_words(listing, brand) else "mark"

@@ -88,6 +88,13 @@ class BrandIndex:
         self._pictures[id(listing)] = (listing, found)
         return found
 
+    def named_in_words(self, listing: Listing, brand: str) -> bool:
+        """True when the listing's words name the brand outright (a hashtag alone does not)."""
+        return any(
+            hit.brand == brand and hit.suppressed is None and hit.kind != "hashtag"
+            for hit in self.mentions(listing)
+        )
+
     def marks_in(self, text: str) -> list[MarkHit]:
         """Mark hits in free text (read from a picture), judged like a listing's text."""
         return self.marks.find_folded((("image_text", fold(text)),)) if self.brands else []

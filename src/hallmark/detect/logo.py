@@ -17,7 +17,8 @@ class Logo:
     """Finds registered logos by keypoints and a homography; the region is kept."""
 
     name: ClassVar[str] = "logo"
-    kinds: ClassVar[tuple[str, ...]] = ("found",)
+    kinds: ClassVar[tuple[str, ...]] = ("found", "found_named")
+    """found_named: the listing's words name the brand as well, so the picture adds no risk."""
     Options: ClassVar[type[BaseModel]] = NoOptions
     reads_pictures: ClassVar[bool] = True
 
@@ -34,4 +35,16 @@ class Logo:
                     f"The {match.brand} logo ({match.reference}) appears in "
                     f"{photo(match.position)}, region drawn ({match.inliers} inliers)."
                 )
-                yield Signal(self.name, "found", match.brand, key, 1.0, text, evidence(match))
+                yield Signal(
+                    self.name,
+                    _kind(brands, listing, match.brand),
+                    match.brand,
+                    key,
+                    1.0,
+                    text,
+                    evidence(match),
+                )
+
+
+def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
+    return "found_named" if brands.named_in_words(listing, brand) else "found"

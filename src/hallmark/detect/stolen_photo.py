@@ -20,7 +20,9 @@ class StolenPhoto:
     """Finds copies of official photos; the brand's authorized sellers may use them."""
 
     name: ClassVar[str] = "stolen_photo"
-    kinds: ClassVar[tuple[str, ...]] = ("copy", "authorized_use")
+    kinds: ClassVar[tuple[str, ...]] = ("copy", "copy_named", "shared", "authorized_use")
+    """copy: an offer whose words hide the brand its photo shows; copy_named: its words
+    name the brand too; shared: a post that offers nothing (a fan reposting)."""
     Options: ClassVar[type[BaseModel]] = NoOptions
     reads_pictures: ClassVar[bool] = True
 
@@ -46,9 +48,13 @@ class StolenPhoto:
                         self.name, "authorized_use", brand.name, key, 0.0, text, evidence(match)
                     )
                     continue
-                yield Signal(
-                    self.name, "copy", brand.name, key, 1.0, _explain(match, what), evidence(match)
-                )
+                kind = "copy"
+                if not listing.is_offer:
+                    kind = "shared"
+                elif brands.named_in_words(listing, brand.name):
+                    kind = "copy_named"
+                text = _explain(match, what)
+                yield Signal(self.name, kind, brand.name, key, 1.0, text, evidence(match))
 
 
 def _explain(match: ImageMatch, what: str) -> str:

@@ -147,6 +147,7 @@ class ReferenceFile:
     file: str
     product: str | None
     sha256: str
+    designed: bool = False
 
 
 def reference_files(stored: Iterable[StoredBrand]) -> list[ReferenceFile]:
@@ -155,13 +156,18 @@ def reference_files(stored: Iterable[StoredBrand]) -> list[ReferenceFile]:
     for item in stored:
         files = item.spec.get("files", {})
         brand = item.brand
-        pairs: list[tuple[str, str, str | None]] = [("logo", r, None) for r in brand.logos]
+        pairs: list[tuple[str, str, str | None, bool]] = [
+            ("logo", r, None, False) for r in brand.logos
+        ]
         for product in brand.products:
-            pairs += [("photo", ref, product.name) for ref in product.photos]
-            pairs += [("design", ref, product.name) for ref in product.designs]
-        for role, ref, product_name in pairs:
+            designed = bool(product.designs)
+            pairs += [("photo", ref, product.name, designed) for ref in product.photos]
+            pairs += [("design", ref, product.name, True) for ref in product.designs]
+        for role, ref, product_name, designed in pairs:
             if ref in files:
-                found.append(ReferenceFile(brand.name, role, ref, product_name, files[ref]))
+                found.append(
+                    ReferenceFile(brand.name, role, ref, product_name, files[ref], designed)
+                )
     return found
 
 
@@ -175,7 +181,7 @@ def vision_context(
     for f in files:
         item = prints.get(f.sha256)
         if isinstance(item, Fingerprint):
-            references.append(Reference(f.brand, f.role, f.file, f.product, item))
+            references.append(Reference(f.brand, f.role, f.file, f.product, item, f.designed))
     thresholds = VisionThresholds(**rules.vision.model_dump())
     return VisionContext(ReferenceIndex(references), thresholds)
 

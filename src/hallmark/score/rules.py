@@ -57,6 +57,10 @@ class VisionSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     phash_max: int = Field(ge=0, le=64)
+    hash_min_similarity: float = Field(ge=0, le=1)
+    phash_exact: int = Field(ge=0, le=64)
+    exact_min_similarity: float = Field(ge=0, le=1)
+    textureless_keypoints: int = Field(ge=0)
     shortlist: int = Field(ge=1, le=100)
     photo_min_inliers: int = Field(ge=4)
     photo_min_area: float = Field(gt=0, le=1)

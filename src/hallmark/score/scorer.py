@@ -34,6 +34,11 @@ _INFORMATIVE = {
     ("price", "not_compared"),
     ("seller", "authorized"),
     ("stolen_photo", "authorized_use"),
+    ("stolen_photo", "copy_named"),
+    ("stolen_photo", "shared"),
+    ("logo", "found_named"),
+    ("image_text", "mark_named"),
+    ("design", "similar_named"),
     ("wording", "negated"),
     ("wording", "provenance"),
 }

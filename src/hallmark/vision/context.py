@@ -33,8 +33,9 @@ class VisionContext:
             fp = self.fingerprints.get(ref)
             if fp is None:
                 continue
-            found += match_picture(fp, position, self.references, self.thresholds)
-            found += self._text(fp, position, find_marks)
+            seen = match_picture(fp, position, self.references, self.thresholds)
+            seen += self._text(fp, position, find_marks)
+            found += _without_official_content(seen)
         return found
 
     def _text(
@@ -62,6 +63,16 @@ class VisionContext:
                     size=(fp.width, fp.height),
                 )
         return list(best.values())
+
+
+def _without_official_content(matches: list[ImageMatch]) -> list[ImageMatch]:
+    """A logo or mark inside a copy of the brand's own official photo is part of that photo,
+    not a second piece of evidence."""
+    copied = {m.brand for m in matches if m.detector == "stolen_photo"}
+    return [m for m in matches if m.brand not in copied or m.detector not in _INSIDE_PHOTOS]
+
+
+_INSIDE_PHOTOS = frozenset({"logo", "image_text"})
 
 
 def _box_of(fp: Fingerprint, matched: str) -> tuple[tuple[float, float], ...] | None:

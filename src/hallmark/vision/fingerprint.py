@@ -18,6 +18,7 @@ from hallmark.vision.ocr import TextLine, reader
 
 _BACKGROUND_TOLERANCE = 24
 _CONTENT_SHARE = 0.8
+_TURNS = (-30, -15, 0, 15, 30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,6 @@ class Mirror:
     """A reference picture's mirror image, kept so a mirrored copy still matches."""
 
     embedding: np.ndarray
-    shape: np.ndarray
     keypoints: Keypoints
 
 
@@ -41,9 +41,11 @@ class Fingerprint:
     """(k, 1280) unit vectors: the whole picture, then its content region when the picture
     sits on a plain canvas or frame."""
     keypoints: Keypoints
-    shape: np.ndarray
-    """Unit embedding of the shape view: the object cut from its ground, in grey with
-    stretched contrast, so colour and background weigh less than form and pattern."""
+    shapes: np.ndarray
+    """(k, 1280) unit embeddings of the shape view: the object cut from its ground, in grey
+    with stretched contrast, so that colour and background weigh less than form and pattern.
+    One row for a listing picture; for a reference, also turned and mirrored views, since
+    the embedding is not invariant to rotation."""
     text: tuple[TextLine, ...] | None = None
     """OCR lines, or None when OCR has not run on this picture."""
     mirror: Mirror | None = None
@@ -105,47 +107,78 @@ def with_mirror(fingerprint: Fingerprint, data: bytes, limits: Limits) -> Finger
     return replace(fingerprint, mirror=_mirror(image))
 
 
-def shape_view(image: Image.Image) -> Image.Image:
-    """The picture's main object in grey with stretched contrast (see Fingerprint.shape)."""
-    region = content_region(image) or image
-    return ImageOps.autocontrast(region.convert("L"), cutoff=1).convert("RGB")
+def shape_views(image: Image.Image, *, turned: bool = False) -> list[Image.Image]:
+    """The picture's main object in grey with stretched contrast (see Fingerprint.shapes);
+    with `turned`, also rotated by up to 30 degrees either way, and all of it mirrored."""
+    region = object_region(image)
+    base = ImageOps.autocontrast(region.convert("L"), cutoff=1)
+    if not turned:
+        return [base.convert("RGB")]
+    views = []
+    for flipped in (base, ImageOps.mirror(base)):
+        for angle in _TURNS:
+            views.append(flipped.rotate(angle, expand=True, fillcolor=255).convert("RGB"))
+    return views
 
 
 def _mirror(image: Image.Image) -> Mirror:
     flipped = ImageOps.mirror(image)
-    plain, shape = embedder().embed([flipped, shape_view(flipped)])
-    return Mirror(plain, shape, keypoints(flipped))
+    return Mirror(embedder().embed([flipped])[0], keypoints(flipped))
 
 
 def _fingerprints(decoded: list[tuple[str, Image.Image]], mirror: bool) -> list[Fingerprint]:
-    # one embedding batch for every view: whole picture, shape view, content region
+    # one embedding batch for every view: whole picture, content region, shape views
     views: list[Image.Image] = []
     owners: list[tuple[int, str]] = []
     for i, (_, image) in enumerate(decoded):
-        views += [image, shape_view(image)]
-        owners += [(i, "plain"), (i, "shape")]
+        views.append(image)
+        owners.append((i, "plain"))
         content = content_region(image)
         if content is not None:
             views.append(content)
             owners.append((i, "plain"))
+        shapes = shape_views(image, turned=mirror)
+        views += shapes
+        owners += [(i, "shape")] * len(shapes)
     vectors = embedder().embed(views)
     out = []
     for i, (digest, image) in enumerate(decoded):
-        plain = vectors[[j for j, owner in enumerate(owners) if owner == (i, "plain")]]
         out.append(
             Fingerprint(
                 digest,
                 image.width,
                 image.height,
                 hashes(image),
-                plain,
+                vectors[[j for j, owner in enumerate(owners) if owner == (i, "plain")]],
                 keypoints(image),
-                vectors[owners.index((i, "shape"))],
+                vectors[[j for j, owner in enumerate(owners) if owner == (i, "shape")]],
                 None,
                 _mirror(image) if mirror else None,
             )
         )
     return out
+
+
+def object_region(image: Image.Image) -> Image.Image:
+    """The region around the picture's largest cluster of edges: the product on a plain or
+    graded studio ground; the whole picture when edges are everywhere (a busy scene)."""
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    edges = cv2.dilate(cv2.Canny(grey, 60, 160), np.ones((15, 15), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(edges, connectivity=8)
+    if count <= 1:
+        return image
+    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h = (int(v) for v in stats[best, :4])
+    if w < 32 or h < 32 or w * h > 0.9 * image.width * image.height:
+        return image
+    pad = int(0.04 * max(w, h))
+    box = (
+        max(0, x - pad),
+        max(0, y - pad),
+        min(image.width, x + w + pad),
+        min(image.height, y + h + pad),
+    )
+    return image.crop(box)
 
 
 def content_region(image: Image.Image) -> Image.Image | None:

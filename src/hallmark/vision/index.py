@@ -2,7 +2,8 @@
 
 One Protocol so the scale work can put pgvector behind it; faiss serves the embedded
 default: exact search for brand catalogues, HNSW once the references number in the tens of
-thousands (exact search at 100,000 references takes about as long as the 20 ms budget).
+thousands (exact search at 100,000 references took 36 ms a query on one core here, HNSW
+with efSearch 512 about 4 ms with recall@10 about 0.93; see bench/images.py).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class FaissIndex:
         if expected > EXACT_LIMIT:
             hnsw = faiss.IndexHNSWFlat(dimensions, 32, faiss.METRIC_INNER_PRODUCT)
             hnsw.hnsw.efConstruction = 64
-            hnsw.hnsw.efSearch = 96
+            hnsw.hnsw.efSearch = 512
             base: faiss.Index = hnsw
         else:
             base = faiss.IndexFlatIP(dimensions)

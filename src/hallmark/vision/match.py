@@ -25,6 +25,10 @@ class VisionThresholds:
     """The limits a match must pass; part of the rules (vision.yaml)."""
 
     phash_max: int = 10
+    hash_min_similarity: float = 0.9
+    phash_exact: int = 2
+    exact_min_similarity: float = 0.97
+    textureless_keypoints: int = 40
     shortlist: int = 10
     photo_min_inliers: int = 15
     photo_min_area: float = 0.02
@@ -85,14 +89,17 @@ def _photos_and_designs(
             copies.append(copy)
         else:
             log.debug("no copy: %s vs %s cos %.3f", fp.sha256[:12], ref.file, similarity)
+    # a copy of one official photo resembles its sibling photos by construction
     copied = {m.brand for m in copies}
     designs: dict[str, ImageMatch] = {}
-    shapes = index.nearest(fp.shape.reshape(1, -1), limits.shortlist, shape=True)
+    shapes = index.nearest(fp.shapes, limits.shortlist, shape=True)
     for ref_id, similarity in sorted(shapes.items(), key=lambda c: -c[1]):
         ref = index.references[ref_id]
-        if similarity < limits.design_min_similarity:
-            log.debug("design below threshold: %s vs %s %.3f", fp.sha256[:12], ref.file, similarity)
-        elif ref.brand not in copied and ref.brand not in designs:
+        if similarity < limits.design_min_similarity or (
+            ref.role == "photo" and ref.brand in copied
+        ):
+            log.debug("design: %s vs %s %.3f", fp.sha256[:12], ref.file, similarity)
+        elif ref.brand not in designs:
             designs[ref.brand] = _match(
                 "design", ref, fp, position, "shape embedding", similarity=similarity
             )
@@ -102,45 +109,44 @@ def _photos_and_designs(
 def _copy_of(
     fp: Fingerprint, ref: Reference, position: int, similarity: float, limits: VisionThresholds
 ) -> ImageMatch | None:
+    """A copy is proven by keypoints and a homography; by hashes alone only when the copy is
+    all but identical, or the reference is too plain to carry keypoints (flat renders share
+    hashes with look-alikes by chance, so a hash alone never proves more)."""
     distance, mirrored = mirror_distance(fp.hashes, ref.fingerprint.hashes)
-    if distance <= limits.phash_max:
+    located = _located(fp, ref, limits)
+    if located is not None:
+        check, flipped = located
         return _match(
-            "stolen_photo",
-            ref,
-            fp,
-            position,
-            "perceptual hash",
-            similarity=similarity,
-            distance=distance,
-            mirrored=mirrored,
-        )
+            "stolen_photo", ref, fp, position, "keypoints",
+            similarity=similarity, distance=distance, inliers=check.inliers,
+            mirrored=flipped, region=check.quad,
+        )  # fmt: skip
+    identical = distance <= limits.phash_exact and similarity >= limits.exact_min_similarity
+    plain = len(ref.fingerprint.keypoints) < limits.textureless_keypoints
+    close = distance <= limits.phash_max and similarity >= limits.hash_min_similarity
+    if identical or (plain and close):
+        return _match(
+            "stolen_photo", ref, fp, position, "perceptual hash",
+            similarity=similarity, distance=distance, mirrored=mirrored,
+        )  # fmt: skip
+    return None
+
+
+def _located(
+    fp: Fingerprint, ref: Reference, limits: VisionThresholds
+) -> tuple[Verification, bool] | None:
     views = [(ref.fingerprint.keypoints, False)]
     if ref.fingerprint.mirror is not None:
         views.append((ref.fingerprint.mirror.keypoints, True))
     best: tuple[Verification, bool] | None = None
     for keypoints, flipped in views:
         found = verify(
-            keypoints,
-            fp.keypoints,
-            min_inliers=limits.photo_min_inliers,
-            min_area=limits.photo_min_area,
-        )
+            keypoints, fp.keypoints,
+            min_inliers=limits.photo_min_inliers, min_area=limits.photo_min_area,
+        )  # fmt: skip
         if found is not None and (best is None or found.inliers > best[0].inliers):
             best = (found, flipped)
-    if best is None:
-        return None
-    return _match(
-        "stolen_photo",
-        ref,
-        fp,
-        position,
-        "keypoints",
-        similarity=similarity,
-        distance=distance,
-        inliers=best[0].inliers,
-        mirrored=best[1],
-        region=best[0].quad,
-    )
+    return best
 
 
 def _logos(

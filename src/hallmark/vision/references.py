@@ -29,6 +29,9 @@ class Reference:
     """The path as written in the brand file."""
     product: str | None
     fingerprint: Fingerprint
+    designed: bool = False
+    """True for a design reference, and for an official photo of a product that registers a
+    design: the pictures the design detector compares shapes with."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +57,20 @@ class ReferenceIndex:
         shapes: list[np.ndarray] = []
         for i, ref in enumerate(self.references):
             fp = ref.fingerprint
-            if ref.role in ("photo", "design"):
-                rows.append(fp.embeddings[:1])
-                ids.append(i)
-                shapes.append(fp.shape.reshape(1, -1))
-                shape_ids.append(i)
-                if fp.mirror is not None:
-                    rows.append(fp.mirror.embedding.reshape(1, -1))
-                    ids.append(i)
-                    shapes.append(fp.mirror.shape.reshape(1, -1))
-                    shape_ids.append(i)
+            mirrors = [fp.mirror] if fp.mirror is not None else []
+            if ref.role == "photo":
+                rows += [fp.embeddings[:1]] + [m.embedding.reshape(1, -1) for m in mirrors]
+                ids += [i] * (1 + len(mirrors))
+            if ref.role == "design" or ref.designed:
+                shapes.append(fp.shapes)
+                shape_ids += [i] * len(fp.shapes)
             if ref.role in ("photo", "logo"):
                 self.views.append(View(i, False, fp.keypoints))
                 if fp.mirror is not None and ref.role == "photo":
                     self.views.append(View(i, True, fp.mirror.keypoints))
         if rows:
             self.vectors.add(np.concatenate(rows), np.array(ids, dtype=np.int64))
+        if shapes:
             self.shapes.add(np.concatenate(shapes), np.array(shape_ids, dtype=np.int64))
         self._flann = _descriptor_index(self.views)
 

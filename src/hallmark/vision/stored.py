@@ -44,13 +44,12 @@ def to_row(item: Fingerprint | Refused) -> dict[str, Any]:
         phash_mirror=f"{item.hashes.phash_mirror:016x}",
         dhash=f"{item.hashes.dhash:016x}",
         embeddings=item.embeddings.astype("<f2").tobytes(),
-        shape=item.shape.astype("<f2").tobytes(),
+        shape=item.shapes.astype("<f2").tobytes(),
         keypoints=item.keypoints.to_bytes(),
         ocr=text_rows(item.text),
     )
     if item.mirror is not None:
-        both = np.stack([item.mirror.embedding, item.mirror.shape])
-        row["mirror_embedding"] = both.astype("<f2").tobytes()
+        row["mirror_embedding"] = item.mirror.embedding.astype("<f2").tobytes()
         row["mirror_keypoints"] = item.mirror.keypoints.to_bytes()
     return row
 
@@ -60,8 +59,8 @@ def from_row(row: Mapping[str, Any]) -> Fingerprint | Refused:
         return Refused(row["sha256"], row["reason"] or "refused")
     mirror = None
     if row["mirror_embedding"] is not None:
-        plain, shape = _vectors(row["mirror_embedding"])
-        mirror = Mirror(plain, shape, Keypoints.from_bytes(bytes(row["mirror_keypoints"])))
+        plain = _vectors(row["mirror_embedding"])[0]
+        mirror = Mirror(plain, Keypoints.from_bytes(bytes(row["mirror_keypoints"])))
     text = None
     if row["ocr"] is not None:
         text = tuple(
@@ -75,7 +74,7 @@ def from_row(row: Mapping[str, Any]) -> Fingerprint | Refused:
         Hashes(int(row["phash"], 16), int(row["phash_mirror"], 16), int(row["dhash"], 16)),
         _vectors(row["embeddings"]),
         Keypoints.from_bytes(bytes(row["keypoints"])),
-        _vectors(row["shape"])[0],
+        _vectors(row["shape"]),
         text,
         mirror,
     )
