@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= .hallmark/demo
 
-.PHONY: demo test install lint pytest bench clean
+.PHONY: demo test install lint pytest bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,10 +41,15 @@ pytest: $(STAMP)
 
 test: lint pytest
 
+eval: $(STAMP)
+	$(BIN)/hallmark eval tests/corpus --split holdout
+	$(BIN)/hallmark eval tests/corpus/images --split holdout
+
 bench: $(STAMP)
 	$(BIN)/python bench/text_scan.py
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/parse.py
+	$(BIN)/python bench/images.py
 
 clean:
 	rm -rf $(VENV) .hallmark .pytest_cache .mypy_cache .ruff_cache

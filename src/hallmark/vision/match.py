@@ -32,9 +32,10 @@ class VisionThresholds:
     shortlist: int = 10
     photo_min_inliers: int = 15
     photo_min_area: float = 0.02
-    logo_min_inliers: int = 12
+    logo_min_inliers: int = 20
     logo_min_area: float = 0.002
     logo_min_votes: int = 6
+    logo_margin: float = 0.67
     design_min_similarity: float = 0.7
     ocr_min_score: float = 0.6
 
@@ -178,7 +179,21 @@ def _logos(
                 inliers=check.inliers,
                 region=check.quad,
             )
-    return list(found.values())
+    return _distinct(list(found.values()), limits.logo_margin)
+
+
+def _distinct(matches: list[ImageMatch], margin: float) -> list[ImageMatch]:
+    """The best logo, unless another brand's logo is located about as well: logos drawn on
+    one template (a shield, a crest) share most of their keypoints, and a look-alike of no
+    brand then matches several brands at once."""
+    if len(matches) < 2:
+        return matches
+    ranked = sorted(matches, key=lambda m: -(m.inliers or 0))
+    best, second = ranked[0].inliers or 0, ranked[1].inliers or 0
+    if second >= margin * best:
+        log.debug("logo ambiguous: %s", [(m.brand, m.inliers) for m in ranked])
+        return []
+    return ranked[:1]
 
 
 def _match(

@@ -23,11 +23,10 @@ from hallmark.score import load_rules
 
 HERE = Path(__file__).parent
 GRID = {
-    "photo_min_inliers": [10, 12, 15, 20],
-    "logo_min_inliers": [8, 10, 12, 15],
-    "logo_min_votes": [4, 6, 8],
-    "design_min_similarity": [0.8, 0.84, 0.86, 0.88, 0.9, 0.92],
-    "ocr_min_score": [0.5, 0.6, 0.7, 0.8],
+    "logo_min_inliers": [10, 15, 20, 25, 30],
+    "photo_min_inliers": [12, 20],
+    "design_min_similarity": [0.84, 0.86, 0.9],
+    "ocr_min_score": [0.5, 0.8],
 }
 
 
@@ -61,9 +60,7 @@ def report(title: str, result: object) -> None:
     for name in DETECTORS:
         tally = result.detectors[name]  # type: ignore[attr-defined]
         macro = result.macro_recall(name)  # type: ignore[attr-defined]
-        parts.append(
-            f"{name} R={tally.recall:.3f} macro={macro:.3f} FPR={fp_rate(tally):.3f}"
-        )
+        parts.append(f"{name} R={tally.recall:.3f} macro={macro:.3f} FPR={fp_rate(tally):.3f}")
     print(f"{title:28} " + " | ".join(parts), flush=True)
 
 
