@@ -14,6 +14,8 @@ from hallmark.score import Rules
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus" / "images"
 SAMPLE = 100
+# fingerprinting and reading 103 pictures takes one to two minutes on this machine
+pytestmark = pytest.mark.timeout(900)
 _ROW = re.compile(r"^\| `(\w+)` \(CI sample\) \| ([\d.]+) \| ([\d.]+) \|", re.MULTILINE)
 
 
