@@ -9,13 +9,13 @@ from pydantic import BaseModel
 
 from hallmark.detect.base import NoOptions
 from hallmark.detect.index import BrandIndex
-from hallmark.detect.pictures import evidence, photo, require_vision
+from hallmark.detect.pictures import evidence, named_or, photo, require_vision, sightings, signal
 from hallmark.domain import Listing, Signal
 
 
 class Design:
-    """Compares product photos with design references and official product photos by
-    embedding similarity; the design right is the notice basis it supports."""
+    """Compares the shape of the product in a photo with design references and the official
+    photos of products that register a design; the design right is the notice basis."""
 
     name: ClassVar[str] = "design"
     kinds: ClassVar[tuple[str, ...]] = ("similar", "similar_named")
@@ -27,31 +27,16 @@ class Design:
         require_vision()
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
-        for listing in listings:
-            key = (listing.platform, listing.external_id)
-            for match in brands.image_matches(listing):
-                if match.detector != self.name:
-                    continue
-                product = f" {match.product}" if match.product else ""
-                what = "registered design" if match.role == "design" else "official photo"
-                text = (
-                    f"{photo(match.position).capitalize()} resembles the {what} of "
-                    f"{match.brand}{product} ({match.reference}; embedding similarity "
-                    f"{match.similarity or 0:.2f}) although it is not a copy of that picture; "
-                    "the design right supports a notice."
-                )
-                found = evidence(match)
-                found["basis"] = "design"
-                yield Signal(
-                    self.name,
-                    _kind(brands, listing, match.brand),
-                    match.brand,
-                    key,
-                    1.0,
-                    text,
-                    found,
-                )
-
-
-def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
-    return "similar_named" if brands.named_in_words(listing, brand) else "similar"
+        for listing, match in sightings(listings, brands, self.name):
+            product = f" {match.product}" if match.product else ""
+            what = "registered design" if match.role == "design" else "official photo"
+            text = (
+                f"{photo(match.position).capitalize()} resembles the {what} of "
+                f"{match.brand}{product} ({match.reference}; embedding similarity "
+                f"{match.similarity or 0:.2f}) although it is not a copy of that picture; "
+                "the design right supports a notice."
+            )
+            kind = named_or(brands, listing, match.brand, "similar")
+            yield signal(
+                self.name, kind, listing, match, text, found={**evidence(match), "basis": "design"}
+            )

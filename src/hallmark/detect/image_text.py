@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from hallmark.detect.base import NoOptions
 from hallmark.detect.describe import quote
 from hallmark.detect.index import BrandIndex
-from hallmark.detect.pictures import evidence, photo, require_vision
+from hallmark.detect.pictures import named_or, photo, require_vision, sightings, signal
 from hallmark.domain import Listing, Signal
 
 # A disguised mark painted into a picture is as deliberate as one typed into a title.
@@ -30,27 +30,11 @@ class ImageText:
         require_vision()
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
-        for listing in listings:
-            key = (listing.platform, listing.external_id)
-            for match in brands.image_matches(listing):
-                if match.detector != self.name:
-                    continue
-                kind = match.mark_kind or "exact"
-                text = (
-                    f"{photo(match.position).capitalize()} shows the words "
-                    f"{quote(match.text or '')} (read by OCR; {kind} match of the {match.brand} mark)."
-                )
-                strength = _STRENGTH.get(kind, 1.0)
-                yield Signal(
-                    self.name,
-                    _kind(brands, listing, match.brand),
-                    match.brand,
-                    key,
-                    strength,
-                    text,
-                    evidence(match),
-                )
-
-
-def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
-    return "mark_named" if brands.named_in_words(listing, brand) else "mark"
+        for listing, match in sightings(listings, brands, self.name):
+            how = match.mark_kind or "exact"
+            text = (
+                f"{photo(match.position).capitalize()} shows the words "
+                f"{quote(match.text or '')} (read by OCR; {how} match of the {match.brand} mark)."
+            )
+            kind = named_or(brands, listing, match.brand, "mark")
+            yield signal(self.name, kind, listing, match, text, _STRENGTH.get(how, 1.0))

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from hallmark.detect.base import NoOptions
 from hallmark.detect.index import BrandIndex
-from hallmark.detect.pictures import evidence, photo, require_vision
+from hallmark.detect.pictures import named_or, photo, require_vision, sightings, signal
 from hallmark.domain import Listing, Signal
 
 
@@ -26,25 +26,10 @@ class Logo:
         require_vision()
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
-        for listing in listings:
-            key = (listing.platform, listing.external_id)
-            for match in brands.image_matches(listing):
-                if match.detector != self.name:
-                    continue
-                text = (
-                    f"The {match.brand} logo ({match.reference}) appears in "
-                    f"{photo(match.position)}, region drawn ({match.inliers} inliers)."
-                )
-                yield Signal(
-                    self.name,
-                    _kind(brands, listing, match.brand),
-                    match.brand,
-                    key,
-                    1.0,
-                    text,
-                    evidence(match),
-                )
-
-
-def _kind(brands: BrandIndex, listing: Listing, brand: str) -> str:
-    return "found_named" if brands.named_in_words(listing, brand) else "found"
+        for listing, match in sightings(listings, brands, self.name):
+            text = (
+                f"The {match.brand} logo ({match.reference}) appears in "
+                f"{photo(match.position)}, region drawn ({match.inliers} inliers)."
+            )
+            kind = named_or(brands, listing, match.brand, "found")
+            yield signal(self.name, kind, listing, match, text)

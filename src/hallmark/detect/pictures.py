@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import math
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from hallmark.domain import Listing, Signal
 from hallmark.errors import NotConfigured
 
 if TYPE_CHECKING:
+    from hallmark.detect.index import BrandIndex
     from hallmark.vision.match import ImageMatch
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
@@ -67,3 +70,32 @@ def changes(match: ImageMatch) -> list[str]:
         elif (max(xs) - min(xs)) * (max(ys) - min(ys)) < 0.6 * width * height:
             words.append("shrunk inside a larger picture")
     return words
+
+
+def sightings(
+    listings: Sequence[Listing], brands: BrandIndex, detector: str
+) -> Iterator[tuple[Listing, ImageMatch]]:
+    """Each listing's verified picture matches for one detector, in picture order."""
+    for listing in listings:
+        for match in brands.image_matches(listing):
+            if match.detector == detector:
+                yield listing, match
+
+
+def signal(
+    detector: str,
+    kind: str,
+    listing: Listing,
+    match: ImageMatch,
+    text: str,
+    strength: float = 1.0,
+    found: dict[str, Any] | None = None,
+) -> Signal:
+    """The signal for one sighting, its evidence pointing at the picture and reference."""
+    key = (listing.platform, listing.external_id)
+    return Signal(detector, kind, match.brand, key, strength, text, found or evidence(match))
+
+
+def named_or(brands: BrandIndex, listing: Listing, brand: str, kind: str) -> str:
+    """`kind`, or `kind_named` when the listing's words name the brand outright."""
+    return f"{kind}_named" if brands.named_in_words(listing, brand) else kind

@@ -9,7 +9,14 @@ from pydantic import BaseModel
 
 from hallmark.detect.base import NoOptions
 from hallmark.detect.index import BrandIndex
-from hallmark.detect.pictures import changes, evidence, photo, require_vision
+from hallmark.detect.pictures import (
+    changes,
+    named_or,
+    photo,
+    require_vision,
+    sightings,
+    signal,
+)
 from hallmark.domain import Listing, Signal
 
 if TYPE_CHECKING:
@@ -30,31 +37,22 @@ class StolenPhoto:
         require_vision()
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
-        for listing in listings:
-            key = (listing.platform, listing.external_id)
-            for match in brands.image_matches(listing):
-                if match.detector != self.name:
-                    continue
-                brand = brands.brands[match.brand]
-                what = f"the official {brand.name} photo {match.reference}"
-                if match.product:
-                    what = f"the official photo of {brand.name} {match.product} ({match.reference})"
-                if brand.is_authorized(listing.platform, listing.account):
-                    text = (
-                        f"{photo(match.position).capitalize()} is {what}, used by an authorized "
-                        f"{listing.platform} seller of {brand.name}."
-                    )
-                    yield Signal(
-                        self.name, "authorized_use", brand.name, key, 0.0, text, evidence(match)
-                    )
-                    continue
-                kind = "copy"
-                if not listing.is_offer:
-                    kind = "shared"
-                elif brands.named_in_words(listing, brand.name):
-                    kind = "copy_named"
-                text = _explain(match, what)
-                yield Signal(self.name, kind, brand.name, key, 1.0, text, evidence(match))
+        for listing, match in sightings(listings, brands, self.name):
+            brand = brands.brands[match.brand]
+            what = f"the official {brand.name} photo {match.reference}"
+            if match.product:
+                what = f"the official photo of {brand.name} {match.product} ({match.reference})"
+            if brand.is_authorized(listing.platform, listing.account):
+                text = (
+                    f"{photo(match.position).capitalize()} is {what}, used by an authorized "
+                    f"{listing.platform} seller of {brand.name}."
+                )
+                yield signal(self.name, "authorized_use", listing, match, text, 0.0)
+                continue
+            kind = (
+                "shared" if not listing.is_offer else named_or(brands, listing, brand.name, "copy")
+            )
+            yield signal(self.name, kind, listing, match, _explain(match, what))
 
 
 def _explain(match: ImageMatch, what: str) -> str:

@@ -21,6 +21,7 @@ from hallmark.detect.index import BrandIndex
 from hallmark.domain import Listing
 from hallmark.errors import ConfigError
 from hallmark.pipeline.evaluate import Tally
+from hallmark.pipeline.pictures import brand_pictures
 from hallmark.registry import load_brand_file
 from hallmark.score import Rules
 from hallmark.vision.context import VisionContext
@@ -101,13 +102,7 @@ def corpus_context(folder: Path, rules: Rules) -> BrandIndex:
     for path in sorted((folder / "brands").glob("*.yaml")):
         brand, _spec = load_brand_file(path)
         brands.append(brand)
-        pictures: list[tuple[str, str, str | None, bool]] = [
-            ("logo", ref, None, False) for ref in brand.logos
-        ]
-        for product in brand.products:
-            designed = bool(product.designs)
-            pictures += [("photo", ref, product.name, designed) for ref in product.photos]
-            pictures += [("design", ref, product.name, True) for ref in product.designs]
+        pictures = brand_pictures(brand)
         for role, ref, product_name, designed in pictures:
             [fp] = fingerprint_images(
                 [(ref, (path.parent / ref).read_bytes())], LIMITS, ocr=False, mirror=True

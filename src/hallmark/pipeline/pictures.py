@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from hallmark.config import Settings
 from hallmark.detect.index import BrandIndex
-from hallmark.domain import Listing
+from hallmark.domain import Brand, Listing
 from hallmark.score.rules import Rules
 from hallmark.store import Store, Workspace
 from hallmark.store.brands import StoredBrand
@@ -150,19 +150,24 @@ class ReferenceFile:
     designed: bool = False
 
 
+def brand_pictures(brand: Brand) -> list[tuple[str, str, str | None, bool]]:
+    """(role, path, product, designed) of each logo, official photo and design reference;
+    `designed` marks a design reference or a photo of a product that registers a design."""
+    found: list[tuple[str, str, str | None, bool]] = [("logo", r, None, False) for r in brand.logos]
+    for product in brand.products:
+        designed = bool(product.designs)
+        found += [("photo", ref, product.name, designed) for ref in product.photos]
+        found += [("design", ref, product.name, True) for ref in product.designs]
+    return found
+
+
 def reference_files(stored: Iterable[StoredBrand]) -> list[ReferenceFile]:
     """Every logo, official photo and design reference of the brands, with its digest."""
     found = []
     for item in stored:
         files = item.spec.get("files", {})
         brand = item.brand
-        pairs: list[tuple[str, str, str | None, bool]] = [
-            ("logo", r, None, False) for r in brand.logos
-        ]
-        for product in brand.products:
-            designed = bool(product.designs)
-            pairs += [("photo", ref, product.name, designed) for ref in product.photos]
-            pairs += [("design", ref, product.name, True) for ref in product.designs]
+        pairs = brand_pictures(brand)
         for role, ref, product_name, designed in pairs:
             if ref in files:
                 found.append(

@@ -57,15 +57,7 @@ def save_text(
     at: datetime,
 ) -> None:
     """Record the OCR lines of a stored fingerprint."""
-    conn.execute(
-        update(image_fingerprints)
-        .where(
-            image_fingerprints.c.workspace_id == workspace.id,
-            image_fingerprints.c.sha256 == sha256,
-            image_fingerprints.c.pipeline == pipeline,
-        )
-        .values(ocr=ocr, ocr_at=at)
-    )
+    _update(conn, workspace, sha256, pipeline, ocr=ocr, ocr_at=at)
 
 
 def save_mirror(
@@ -77,6 +69,14 @@ def save_mirror(
     keypoints: bytes,
 ) -> None:
     """Record the mirror view of a stored fingerprint (pictures used as references)."""
+    _update(
+        conn, workspace, sha256, pipeline, mirror_embedding=embedding, mirror_keypoints=keypoints
+    )
+
+
+def _update(
+    conn: Connection, workspace: Workspace, sha256: str, pipeline: str, **values: Any
+) -> None:
     conn.execute(
         update(image_fingerprints)
         .where(
@@ -84,5 +84,5 @@ def save_mirror(
             image_fingerprints.c.sha256 == sha256,
             image_fingerprints.c.pipeline == pipeline,
         )
-        .values(mirror_embedding=embedding, mirror_keypoints=keypoints)
+        .values(**values)
     )
