@@ -14,9 +14,11 @@ from rich.console import Console
 from hallmark.cli.context import get_app
 from hallmark.errors import NotFound
 from hallmark.evidence.capture import warc_root
+from hallmark.evidence.marks import Region, marked
 from hallmark.evidence.verify import Mismatch, Progress, verify, verify_warc
 from hallmark.evidence.warc import read_span
 from hallmark.store.captures import Capture, ListingEvidence, captures_for_listing
+from hallmark.store.findings import query_findings
 
 app = typer.Typer(help="The evidence store.", no_args_is_help=True)
 
@@ -73,7 +75,8 @@ def export(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the evidence into.")],
 ) -> None:
     """Write a listing's evidence to a folder: one WARC file of its captures' records, its
-    images named by sha256, and manifest.json with the sha256 of every file."""
+    images named by sha256, a copy of each picture with the regions the image detectors
+    located drawn on it (marked/), and manifest.json with the sha256 of every file."""
     state = get_app(ctx)
     store = state.store()
     evidence = _evidence(ctx, platform, external_id)
@@ -114,6 +117,7 @@ def export(
         (out / "images").mkdir(exist_ok=True)
         (out / "images" / digest).write_bytes(data)
         files.append(_file_entry(out, f"images/{digest}"))
+    files += _marked_pictures(ctx, platform, external_id, out)
     manifest = {
         "workspace": state.workspace_name,
         "listing": {"platform": platform, "external_id": external_id, "urls": evidence.urls},
@@ -128,6 +132,38 @@ def export(
         f"{len(captures)} capture(s), {len(files) - (1 if captures else 0)} image(s) "
         f"written to {out}"
     )
+
+
+def _marked_pictures(
+    ctx: typer.Context, platform: str, external_id: str, out: Path
+) -> list[dict[str, Any]]:
+    """A copy of each picture in which an image detector located something, the regions
+    drawn on it, named marked/<sha256>.png."""
+    state = get_app(ctx)
+    store, workspace = state.store(), state.workspace()
+    with store.transaction() as conn:
+        rows = [
+            r
+            for r in query_findings(conn, workspace)
+            if (r.platform, r.external_id) == (platform, external_id)
+        ]
+    regions: dict[str, list[Region]] = {}
+    for row in rows:
+        for signal in row.signals:
+            found = signal["evidence"]
+            if "region" in found and "size" in found:
+                label = f"{signal['detector']}: {found.get('reference') or found.get('text', '')}"
+                regions.setdefault(found["image"], []).append(
+                    Region(signal["detector"], label, found["region"], found["size"])
+                )
+    files = []
+    for digest, drawn in sorted(regions.items()):
+        if not store.blobs.has(digest):
+            continue
+        (out / "marked").mkdir(exist_ok=True)
+        (out / "marked" / f"{digest}.png").write_bytes(marked(store.blobs.get(digest), drawn))
+        files.append(_file_entry(out, f"marked/{digest}.png"))
+    return files
 
 
 def _evidence(ctx: typer.Context, platform: str, external_id: str) -> ListingEvidence:

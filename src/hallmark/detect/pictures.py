@@ -46,6 +46,8 @@ def evidence(match: ImageMatch) -> dict[str, Any]:
         found["mirrored"] = True
     if match.region is not None:
         found["region"] = [list(point) for point in match.region]
+        if match.size is not None:
+            found["size"] = list(match.size)
     return found
 
 
