@@ -62,19 +62,8 @@ def bare_decode(files: list[bytes]) -> None:
 
 
 def ocr_reader() -> tuple[Reader, str]:
-    """Hallmark's Reader, its onnxruntime sessions held to one thread when rapidocr allows.
-
-    Reader() does not pass rapidocr's EngineConfig through, but rapidocr loads its models on
-    first use, so setting the thread count in its config before the first read takes effect.
-    """
-    reader = Reader()
-    try:
-        engine = reader._engine.cfg.EngineConfig.onnxruntime
-        engine.intra_op_num_threads = 1
-        engine.inter_op_num_threads = 1
-        return reader, "1 thread"
-    except AttributeError:
-        return reader, "rapidocr's default threads"
+    """Hallmark's Reader with its onnxruntime sessions held to one thread."""
+    return Reader(threads=1), "1 thread"
 
 
 def synthetic_references(rng: np.random.Generator, real: np.ndarray, count: int) -> np.ndarray:

@@ -150,7 +150,7 @@ def _fingerprints(decoded: list[tuple[str, Image.Image]], mirror: bool) -> list[
                 image.height,
                 hashes(image),
                 vectors[[j for j, owner in enumerate(owners) if owner == (i, "plain")]],
-                keypoints(image),
+                keypoints(image, enlarge=not mirror),
                 vectors[[j for j, owner in enumerate(owners) if owner == (i, "shape")]],
                 None,
                 _mirror(image) if mirror else None,

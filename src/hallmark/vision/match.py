@@ -30,9 +30,9 @@ class VisionThresholds:
     exact_min_similarity: float = 0.97
     textureless_keypoints: int = 40
     shortlist: int = 10
-    photo_min_inliers: int = 15
+    photo_min_inliers: int = 20
     photo_min_area: float = 0.02
-    logo_min_inliers: int = 20
+    logo_min_inliers: int = 25
     logo_min_area: float = 0.002
     logo_min_votes: int = 6
     logo_margin: float = 0.67

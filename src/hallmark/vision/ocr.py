@@ -28,12 +28,16 @@ class TextLine:
 class Reader:
     """One loaded OCR engine."""
 
-    def __init__(self, detection_side: int = DETECTION_SIDE) -> None:
+    def __init__(self, detection_side: int = DETECTION_SIDE, threads: int = -1) -> None:
         from rapidocr import RapidOCR
 
-        self._engine = RapidOCR(
-            params={"Det.limit_side_len": detection_side, "Global.log_level": "error"}
-        )
+        params: dict[str, object] = {
+            "Det.limit_side_len": detection_side,
+            "Global.log_level": "error",
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": threads,
+        }
+        self._engine = RapidOCR(params=params)
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
 
     def read(self, image: Image.Image) -> tuple[TextLine, ...]:

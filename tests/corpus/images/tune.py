@@ -23,8 +23,9 @@ from hallmark.score import load_rules
 
 HERE = Path(__file__).parent
 GRID = {
-    "logo_min_inliers": [10, 15, 20, 25, 30],
-    "photo_min_inliers": [12, 20],
+    "photo_min_inliers": [20, 25],
+    "logo_min_inliers": [25, 30],
+    "logo_min_area": [0.005],
     "design_min_similarity": [0.84, 0.86, 0.9],
     "ocr_min_score": [0.5, 0.8],
 }
