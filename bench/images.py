@@ -43,7 +43,7 @@ from hallmark.vision.decode import decode  # noqa: E402
 from hallmark.vision.embed import BATCH, DIMENSIONS, Embedder, unit  # noqa: E402
 from hallmark.vision.hashes import hashes  # noqa: E402
 from hallmark.vision.index import FaissIndex  # noqa: E402
-from hallmark.vision.keypoints import Keypoints, keypoints, verify  # noqa: E402
+from hallmark.vision.keypoints import SMALL_SIDE, Keypoints, keypoints, verify  # noqa: E402
 from hallmark.vision.ocr import Reader  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "images" / "images"
@@ -219,11 +219,14 @@ def main() -> None:
     )
     real = np.concatenate(chunks)
 
-    # 5. keypoints
+    # 5. keypoints, as a scan takes them of listing pictures (small ones enlarged first)
     found: list[Keypoints] = []
-    keypoints_s = cpu_seconds(lambda: found.extend(keypoints(image) for image in images))
-    mean_w = sum(image.width for image in images) / n
-    mean_h = sum(image.height for image in images) / n
+    keypoints_s = cpu_seconds(
+        lambda: found.extend(keypoints(image, enlarge=True) for image in images)
+    )
+    sides = [min(2.0, SMALL_SIDE / max(image.size)) for image in images]
+    mean_w = sum(image.width * max(1.0, f) for image, f in zip(images, sides, strict=True)) / n
+    mean_h = sum(image.height * max(1.0, f) for image, f in zip(images, sides, strict=True)) / n
     mean_kp = sum(len(kp) for kp in found) / n
 
     # 6. OCR on a subset (a warm-up read first: rapidocr loads its models on first use)

@@ -49,7 +49,9 @@ def test_brand_add_import_scan_export_with_pictures(folder: Path, models: object
     exported = cli.invoke(app, ["findings", "export", "--format", "jsonl"])
     rows = {r["external_id"]: r for r in map(json.loads, exported.stdout.splitlines())}
     assert {k: r["level"] for k, r in rows.items()} == {"1": "high", "2": "high"}
-    assert rows["1"]["explanation"].startswith("The Cartier logo (logo.png) appears in the first photo")
+    assert rows["1"]["explanation"].startswith(
+        "The Cartier logo (logo.png) appears in the first photo"
+    )
     assert rows["2"]["explanation"].startswith("The first photo is the official photo of Cartier")
 
     out = folder / "case"
