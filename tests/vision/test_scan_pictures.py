@@ -13,7 +13,9 @@ from hallmark.score import Rules
 from hallmark.store import Store
 from hallmark.store.base import Workspace
 from hallmark.store.brands import add_brand
+from hallmark.store.dialect import insert_rows
 from hallmark.store.findings import query_findings
+from hallmark.store.fingerprints import fingerprint_rows, save_fingerprints
 from hallmark.store.listings import PreparedListing, upsert_listings
 from hallmark.store.tables import image_fingerprints
 from hallmark.testing import brand_spec, make_listing
@@ -150,3 +152,16 @@ def test_fingerprints_stay_in_their_workspace(store: Store, rules: Rules) -> Non
     with store.transaction() as conn:
         owners = conn.execute(select(image_fingerprints.c.workspace_id)).scalars().all()
     assert sorted(owners) == [acme.id] * 4 + [other.id] * 4
+
+
+def test_a_fingerprint_stored_meanwhile_is_kept_not_a_failure(store: Store) -> None:
+    ws = store.workspace("acme")
+    row = {"sha256": "ab" * 32, "pipeline": "p1", "status": "refused", "reason": "first"}
+    with store.transaction() as conn:
+        save_fingerprints(conn, ws, [row], NOW)
+    # a second scan that fingerprinted the same picture concurrently writes it again
+    with store.transaction() as conn:
+        again = {**row, "reason": "second", "workspace_id": ws.id, "created_at": NOW}
+        insert_rows(conn, image_fingerprints, [again], skip_existing=True)
+        stored = fingerprint_rows(conn, ws, [row["sha256"]], "p1")
+    assert stored[row["sha256"]]["reason"] == "first"

@@ -67,9 +67,13 @@ def is_sqlite(connection: Connection | Engine) -> bool:
     return connection.dialect.name == "sqlite"
 
 
-def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def insert_rows(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *, skip_existing: bool = False
+) -> None:
     """Insert many rows at driver speed: values are adapted once here rather than by
-    SQLAlchemy's per-row bind processing, which cost more than the insert itself."""
+    SQLAlchemy's per-row bind processing, which cost more than the insert itself. With
+    `skip_existing`, a row that breaks a unique key is left out (both engines know
+    `ON CONFLICT DO NOTHING`), so two writers racing on one key never fail."""
     if not rows:
         return
     columns = list(rows[0])
@@ -79,6 +83,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     sql = (
         f"INSERT INTO {table.name} ({', '.join(columns)}) "
         f"VALUES ({', '.join(marker for _ in columns)})"
+        + (" ON CONFLICT DO NOTHING" if skip_existing else "")
     )
     getter = itemgetter(*columns)
     adapted = [(i, a) for i, a in enumerate(adapters) if a is not None]

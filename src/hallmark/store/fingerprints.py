@@ -36,7 +36,8 @@ def fingerprint_rows(
 def save_fingerprints(
     conn: Connection, workspace: Workspace, rows: list[dict[str, Any]], at: datetime
 ) -> None:
-    """Insert new fingerprint rows; a digest stored meanwhile is left as it is."""
+    """Insert new fingerprint rows; a digest stored meanwhile (by another scan) is left as
+    it is."""
     if not rows:
         return
     present = fingerprint_rows(conn, workspace, (r["sha256"] for r in rows), rows[0]["pipeline"])
@@ -45,7 +46,7 @@ def save_fingerprints(
         for row in rows
         if row["sha256"] not in present
     ]
-    insert_rows(conn, image_fingerprints, fresh)
+    insert_rows(conn, image_fingerprints, fresh, skip_existing=True)
 
 
 def save_text(
