@@ -89,11 +89,12 @@ class Pictures:
         made: dict[str, Fingerprint | Refused] = {}
         for start in range(0, len(missing), BATCH):
             chunk = missing[start : start + BATCH]
-            present = [(d, self.store.blobs.get(d)) for d in chunk if self.store.blobs.has(d)]
+            stored = {d: self.store.blobs.has(d) for d in chunk}
+            present = [(d, self.store.blobs.get(d)) for d in chunk if stored[d]]
             results: list[Fingerprint | Refused] = [
                 Refused(d, "the picture's bytes are not in the blob store")
                 for d in chunk
-                if not self.store.blobs.has(d)
+                if not stored[d]
             ]
             results += fingerprint_images(present, self.limits, ocr=read, mirror=mirror)
             with self.store.transaction() as conn:

@@ -86,12 +86,13 @@ def fingerprint_images(
         except ImageRejected as exc:
             results[digest] = Refused(digest, str(exc))
     if decoded:
+        images = dict(decoded)
         for fingerprint in _fingerprints(decoded, mirror):
             wants_text = ocr if isinstance(ocr, bool) else fingerprint.sha256 in ocr
-            results[fingerprint.sha256] = fingerprint
             if wants_text:
-                image = dict(decoded)[fingerprint.sha256]
-                results[fingerprint.sha256] = replace(fingerprint, text=reader().read(image))
+                text = reader().read(images[fingerprint.sha256])
+                fingerprint = replace(fingerprint, text=text)
+            results[fingerprint.sha256] = fingerprint
     return [results[digest] for digest, _ in items]
 
 
