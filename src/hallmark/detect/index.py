@@ -67,6 +67,8 @@ class BrandIndex:
         self.vision: VisionContext | None = None
         """Set by the scan when image detectors run; None leaves pictures unread."""
         self._pictures: dict[int, tuple[Listing, list[ImageMatch]]] = {}
+        self.linked: dict[tuple[str, str], set[str]] = {}
+        """Brands a listing's actor gives it (set by the scan, per batch; see score/actor.py)."""
 
     def use_fingerprints(self, fingerprints: Mapping[str, Fingerprint]) -> None:
         """The batch's picture fingerprints, by digest (replaces the previous batch's)."""
@@ -164,11 +166,12 @@ class BrandIndex:
         ]
 
     def relevant_brands(self, listing: Listing) -> set[str]:
-        """Brands the listing gives some sign of: a mark (not excused), a product name, or a
-        verified sighting in its pictures."""
+        """Brands the listing gives some sign of: a mark (not excused), a product name, a
+        verified sighting in its pictures, or its actor's link to the brand."""
         brands = {hit.brand for hit in self.mentions(listing) if hit.suppressed is None}
         brands.update(self.products(listing))
         brands.update(match.brand for match in self.image_matches(listing))
+        brands.update(self.linked.get((listing.platform, listing.external_id), ()))
         return brands
 
     def floor_for(

@@ -1,4 +1,5 @@
-"""Load the rules files (weights, wording lexicon, currency rates) and hash them."""
+"""Load the rules files (weights, wording lexicon, currency rates, vision and link thresholds)
+and hash them."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hallmark.errors import ConfigError
+from hallmark.link.graph import LinkRules
 
-RULE_FILES = ("weights.yaml", "wording.yaml", "rates.yaml", "vision.yaml")
+RULE_FILES = ("weights.yaml", "wording.yaml", "rates.yaml", "vision.yaml", "link.yaml")
 LevelName = Literal["low", "medium", "high"]
 
 
@@ -80,6 +82,7 @@ class Rules:
     wording: WordingSpec
     rates: RatesSpec
     vision: VisionSpec
+    link: LinkRules
     version: str
     sources: dict[str, str] = field(default_factory=dict)
 
@@ -111,6 +114,7 @@ def load_rules(folder: Path | None = None) -> Rules:
             wording=WordingSpec.model_validate(yaml.safe_load(texts["wording.yaml"])),
             rates=RatesSpec.model_validate(yaml.safe_load(texts["rates.yaml"])),
             vision=VisionSpec.model_validate(yaml.safe_load(texts["vision.yaml"])),
+            link=LinkRules.model_validate(yaml.safe_load(texts["link.yaml"])),
             version=digest.hexdigest()[:16],
             sources=texts,
         )

@@ -18,6 +18,7 @@ from hallmark.score.rules import Rules
 
 _ORDER = {
     "brand_mention": 0,
+    "actor": 0,
     "stolen_photo": 1,
     "logo": 1,
     "image_text": 1,

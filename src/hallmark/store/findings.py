@@ -300,3 +300,76 @@ def _row(r: Any) -> FindingRow:
         verdict=r.verdict,
         basis=r.basis,
     )
+
+
+def replace_findings(
+    conn: Connection,
+    workspace: Workspace,
+    rows: list[dict[str, Any]],
+    version_ids: Sequence[int],
+    rules_version: str,
+    at: datetime,
+) -> dict[str, int]:
+    """Store findings scored again for the listing versions: a changed one is updated (event
+    `finding.rescored`), a new one inserted, and one an actor link had raised that no longer
+    holds is lowered to low, its decisions kept. Returns counts of each."""
+    counts = {"created": 0, "rescored": 0, "lowered": 0}
+    present = {
+        (r.listing_version_id, r.brand_id): r
+        for r in conn.execute(
+            select(findings).where(
+                findings.c.workspace_id == workspace.id,
+                findings.c.rules_version == rules_version,
+                findings.c.listing_version_id.in_(sorted(set(version_ids))),
+            )
+        )
+    }
+    fresh = [r for r in rows if (r["listing_version_id"], r["brand_id"]) not in present]
+    counts["created"] = insert_findings(conn, workspace, fresh, at)
+    events: list[tuple[str, str, int, dict[str, Any]]] = []
+    wanted = {(r["listing_version_id"], r["brand_id"]): r for r in rows}
+    for key, old in present.items():
+        new = wanted.get(key)
+        if new is None:
+            if not any(s["detector"] == "actor" for s in old.signals) or old.level == "low":
+                continue
+            new = {
+                "risk": 0.0,
+                "level": "low",
+                "explanation": "The actor link that raised this finding no longer holds.",
+                "signals": [s for s in old.signals if s["detector"] != "actor"],
+                "exculpatory": old.exculpatory,
+                "thresholds": old.thresholds,
+            }
+            counts["lowered"] += 1
+        elif (new["risk"], new["level"], new["explanation"]) == (
+            old.risk,
+            old.level,
+            old.explanation,
+        ):
+            continue
+        else:
+            counts["rescored"] += 1
+        conn.execute(
+            update(findings)
+            .where(findings.c.id == old.id)
+            .values(
+                risk=new["risk"],
+                level=new["level"],
+                explanation=new["explanation"],
+                signals=new["signals"],
+                exculpatory=new["exculpatory"],
+                thresholds=new["thresholds"],
+                scored_at=at,
+            )
+        )
+        events.append(
+            (
+                "finding.rescored",
+                "finding",
+                old.id,
+                {"level": new["level"], "risk": new["risk"], "was": old.level},
+            )
+        )
+    record_events(conn, workspace, at, events)
+    return counts

@@ -267,3 +267,95 @@ image_fingerprints = Table(
     _at("ocr_at", nullable=True),
     UniqueConstraint("workspace_id", "sha256", "pipeline", name="uq_image_fingerprints_key"),
 )
+
+account_identifiers = Table(
+    "account_identifiers",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("account_id", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("value", String(500), nullable=False),
+    Column("source", String(40), nullable=False),
+    UniqueConstraint(
+        "workspace_id", "account_id", "kind", "value", name="uq_account_identifiers_key"
+    ),
+)
+Index(
+    "ix_account_identifiers_value",
+    account_identifiers.c.workspace_id,
+    account_identifiers.c.kind,
+    account_identifiers.c.value,
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    _at("created_at"),
+    _at("updated_at"),
+)
+
+actor_members = Table(
+    "actor_members",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("actor_id", Id, ForeignKey("actors.id"), nullable=False),
+    Column("account_id", Id, ForeignKey("accounts.id"), nullable=False),
+    UniqueConstraint("workspace_id", "account_id", name="uq_actor_members_key"),
+)
+Index("ix_actor_members_actor", actor_members.c.workspace_id, actor_members.c.actor_id)
+
+actor_edges = Table(
+    "actor_edges",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("account_a", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("account_b", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("weight", Float, nullable=False),
+    Column("shared", JSON, nullable=False),
+    UniqueConstraint("workspace_id", "account_a", "account_b", name="uq_actor_edges_key"),
+)
+Index("ix_actor_edges_b", actor_edges.c.workspace_id, actor_edges.c.account_b)
+
+actor_decisions = Table(
+    "actor_decisions",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("account_a", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("account_b", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("verdict", String(10), nullable=False),
+    Column("note", Text),
+    _at("decided_at"),
+)
+Index(
+    "ix_actor_decisions_pair",
+    actor_decisions.c.workspace_id,
+    actor_decisions.c.account_a,
+    actor_decisions.c.account_b,
+)
+
+link_progress = Table(
+    "link_progress",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("rules_version", String(64), nullable=False),
+    Column("last_event_id", Id, nullable=False),
+    UniqueConstraint("workspace_id", name="uq_link_progress_key"),
+)
+
+actor_context = Table(
+    "actor_context",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("account_id", Id, ForeignKey("accounts.id"), nullable=False),
+    Column("rules_version", String(64), nullable=False),
+    Column("digest", String(64), nullable=False),
+    UniqueConstraint("workspace_id", "account_id", "rules_version", name="uq_actor_context_key"),
+)

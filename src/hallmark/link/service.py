@@ -1,0 +1,306 @@
+"""The link service: keeps each workspace's identifiers, edges and actors up to date.
+
+`hallmark scan` calls `link()` before it scores. The first run (or a run under new link
+rules) links every account in memory with the Linker; later runs touch only the accounts
+created or changed since, the identifiers they gained or lost, the accounts holding those,
+and the actors they belong to. People's decisions (`actors merge|split`) override the graph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection
+
+from hallmark.link.graph import Decisions, Linker, LinkRules, Shared, actor_groups, edge_weight
+from hallmark.link.identifiers import Identifier, Picture, account_identifiers, url_identifiers
+from hallmark.store import Store, Workspace
+from hallmark.store.actors import (
+    AccountSource,
+    account_sources,
+    actor_ids_of,
+    all_account_ids,
+    changed_account_ids,
+    clear_links,
+    decisions_touching,
+    edges_touching,
+    holder_counts,
+    holders,
+    last_event_id,
+    link_watermark,
+    members_of,
+    replace_identifiers,
+    save_groups,
+    set_link_watermark,
+    stored_identifiers,
+    write_edges,
+)
+from hallmark.store.brands import current_brands
+from hallmark.store.dialect import insert_rows
+from hallmark.store.tables import account_identifiers as identifier_rows
+from hallmark.store.tables import image_fingerprints
+
+PIPELINE = "v2-effl0-sift"
+"""The fingerprint recipe whose perceptual hashes identify pictures (vision.PIPELINE_VERSION,
+repeated so that linking needs no vision install)."""
+_FULL_SHARE = 0.3
+_CHUNK = 1000
+
+
+@dataclass
+class LinkReport:
+    """What a link run did; `work` counts rows read and pairs compared (incremental runs)."""
+
+    full: bool = False
+    accounts: int = 0
+    identifiers_changed: int = 0
+    edges: int = 0
+    actors: dict[str, int] = field(
+        default_factory=lambda: {"created": 0, "changed": 0, "dissolved": 0}
+    )
+    work: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class OfficialPhotos:
+    """The brands' own pictures: never an edge, however many accounts show them."""
+
+    digests: frozenset[str]
+    phashes: tuple[int, ...]
+    distance: int
+
+    def covers(self, picture: Picture) -> bool:
+        if picture.sha256 in self.digests:
+            return True
+        if picture.phash is None:
+            return False
+        value = int(picture.phash, 16)
+        return any((value ^ h).bit_count() <= self.distance for h in self.phashes)
+
+
+def source_identifiers(source: AccountSource, official: OfficialPhotos) -> list[Identifier]:
+    """An account's identifiers, its brands' official photos left out, and its own listings'
+    product pages as its own."""
+    pictures = [p for p in source.pictures if not official.covers(p)]
+    found = account_identifiers(
+        source.account, links=source.links, texts=source.texts, pictures=pictures
+    )
+    have = {(i.kind, i.value) for i in found}
+    for url in source.products:
+        for item in url_identifiers(url, "own listing", None):
+            if item.kind == "product" and (item.kind, item.value) not in have:
+                have.add((item.kind, item.value))
+                found.append(Identifier(item.kind, item.value, "own listing"))
+    return found
+
+
+class LinkService:
+    """Links one workspace's accounts into actors."""
+
+    def __init__(
+        self,
+        store: Store,
+        workspace: Workspace,
+        rules: LinkRules,
+        rules_version: str,
+        *,
+        photo_distance: int = 10,
+    ) -> None:
+        self.store = store
+        self.workspace = workspace
+        self.rules = rules
+        self.version = rules_version
+        self.photo_distance = photo_distance
+
+    def link(
+        self,
+        *,
+        full: bool = False,
+        on_total: Callable[[int], None] = lambda n: None,
+        on_progress: Callable[[int], None] = lambda n: None,
+    ) -> LinkReport:
+        """Bring the actors up to date with what came in since the last run."""
+        report = LinkReport()
+        with self.store.transaction() as conn:
+            mark = link_watermark(conn, self.workspace)
+            upto = last_event_id(conn, self.workspace)
+            everyone = all_account_ids(conn, self.workspace)
+            if mark is None or mark[0] != self.version:
+                full = True
+            ids = (
+                everyone
+                if full
+                else sorted(changed_account_ids(conn, self.workspace, mark[1] if mark else 0, upto))
+            )
+            if not full and len(ids) > max(_CHUNK, _FULL_SHARE * len(everyone)):
+                full, ids = True, everyone
+            on_total(len(ids))
+            official = self._official(conn)
+            report.full = full
+            report.accounts = len(ids)
+            if full:
+                self._relink(conn, ids, official, report, on_progress)
+            elif ids:
+                self._update(conn, ids, official, report, on_progress)
+            set_link_watermark(conn, self.workspace, self.version, upto)
+        return report
+
+    def decide(self, changes: Callable[[Connection], Iterable[int]]) -> LinkReport:
+        """Record people's decisions (`changes` writes them and returns the accounts they
+        touch) and regroup those accounts' actors."""
+        report = LinkReport()
+        with self.store.transaction() as conn:
+            touched = set(changes(conn))
+            report.actors = self._regroup(conn, touched, report)
+        return report
+
+    def _official(self, conn: Connection) -> OfficialPhotos:
+        digests: set[str] = set()
+        for brand in current_brands(conn, self.workspace):
+            digests.update(str(d) for d in brand.spec.get("files", {}).values())
+        rows = conn.execute(
+            image_fingerprints.select().where(
+                image_fingerprints.c.workspace_id == self.workspace.id,
+                image_fingerprints.c.pipeline == PIPELINE,
+                image_fingerprints.c.sha256.in_(sorted(digests)),
+            )
+        )
+        phashes = tuple(int(r.phash, 16) for r in rows if r.phash)
+        return OfficialPhotos(frozenset(digests), phashes, self.photo_distance)
+
+    def _relink(
+        self,
+        conn: Connection,
+        ids: list[int],
+        official: OfficialPhotos,
+        report: LinkReport,
+        on_progress: Callable[[int], None],
+    ) -> None:
+        clear_links(conn, self.workspace)
+        linker = Linker(self.rules)
+        sources: dict[int, dict[tuple[str, str], str]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            rows: list[dict[str, Any]] = []
+            for source in account_sources(conn, self.workspace, chunk, PIPELINE):
+                found = source_identifiers(source, official)
+                sources[source.id] = {(i.kind, i.value): i.source for i in found}
+                linker.add(source.id, sources[source.id])
+                rows += [
+                    {
+                        "workspace_id": self.workspace.id,
+                        "account_id": source.id,
+                        "kind": i.kind,
+                        "value": i.value,
+                        "source": i.source,
+                    }
+                    for i in found
+                ]
+            insert_rows(conn, identifier_rows, rows)
+            report.identifiers_changed += len(rows)
+            on_progress(len(chunk))
+        edges = {
+            pair: (edge_weight(shared), _shared_rows(shared, sources[pair[0]], sources[pair[1]]))
+            for pair, shared in linker.edges().items()
+        }
+        write_edges(conn, self.workspace, edges, ())
+        report.edges = len(edges)
+        previous = {
+            a: actor for actor, members in members_of(conn, self.workspace).items() for a in members
+        }
+        decisions = decisions_touching(conn, self.workspace)
+        groups = actor_groups(
+            ids, ((a, b, w) for (a, b), (w, _) in edges.items()), self.rules, decisions
+        )
+        report.actors = save_groups(conn, self.workspace, groups, previous, self.store.clock())
+
+    def _update(
+        self,
+        conn: Connection,
+        ids: list[int],
+        official: OfficialPhotos,
+        report: LinkReport,
+        on_progress: Callable[[int], None],
+    ) -> None:
+        work = report.work
+        old = stored_identifiers(conn, self.workspace, ids)
+        changed: set[tuple[str, str]] = set()
+        for source in account_sources(conn, self.workspace, ids, PIPELINE):
+            found = source_identifiers(source, official)
+            work["identifiers"] += len(found)
+            changed |= replace_identifiers(
+                conn, self.workspace, source.id, old.get(source.id, {}), found
+            )
+        on_progress(len(ids))
+        report.identifiers_changed = len(changed)
+        limit = self.rules.most_holders()
+        counts = holder_counts(conn, self.workspace, changed)
+        # An identifier past the limit by less than twice it may have weighed before this run.
+        held = holders(conn, self.workspace, [k for k in changed if counts[k] <= 2 * limit])
+        work["holders"] += sum(len(v) for v in held.values())
+        pairs: set[tuple[int, int]] = set()
+        for nodes in held.values():
+            pairs.update(combinations(sorted(set(nodes)), 2))
+        before = edges_touching(conn, self.workspace, ids)
+        pairs.update(before)
+        work["pairs"] += len(pairs)
+        touched = {n for p in pairs for n in p} | set(ids)
+        idents = stored_identifiers(conn, self.workspace, touched)
+        shared_keys = {k for a, b in pairs for k in idents[a].keys() & idents[b].keys()}
+        counts.update(holder_counts(conn, self.workspace, shared_keys - counts.keys()))
+        upserts: dict[tuple[int, int], tuple[float, list[dict[str, Any]]]] = {}
+        removals: list[tuple[int, int]] = []
+        for a, b in sorted(pairs):
+            shared = self._shared(idents[a], idents[b], counts)
+            if shared:
+                upserts[(a, b)] = (edge_weight(shared), _shared_rows(shared, idents[a], idents[b]))
+            else:
+                removals.append((a, b))
+        write_edges(conn, self.workspace, upserts, removals)
+        report.edges = len(upserts)
+        report.actors = self._regroup(conn, touched, report)
+
+    def _shared(
+        self,
+        a: dict[tuple[str, str], str],
+        b: dict[tuple[str, str], str],
+        counts: dict[tuple[str, str], int],
+    ) -> list[Shared]:
+        found = []
+        for kind, value in sorted(a.keys() & b.keys()):
+            n = counts[(kind, value)]
+            weight = self.rules.weight(kind, n)
+            if n <= self.rules.most_holders() and weight >= 0.02:
+                found.append(Shared(kind, value, n, round(weight, 4)))
+        return found
+
+    def _regroup(self, conn: Connection, touched: set[int], report: LinkReport) -> dict[str, int]:
+        previous = actor_ids_of(conn, self.workspace, touched)
+        members = members_of(conn, self.workspace, set(previous.values()))
+        region = set(touched) | {m for group in members.values() for m in group}
+        report.work["region"] += len(region)
+        previous = actor_ids_of(conn, self.workspace, region)
+        stored = edges_touching(conn, self.workspace, region)
+        edges = [(a, b, w) for (a, b), (w, _) in stored.items() if a in region and b in region]
+        decisions: Decisions = decisions_touching(conn, self.workspace, region)
+        groups = actor_groups(region, edges, self.rules, decisions)
+        return save_groups(conn, self.workspace, groups, previous, self.store.clock())
+
+
+def _shared_rows(
+    shared: Iterable[Shared], a: dict[tuple[str, str], str], b: dict[tuple[str, str], str]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": s.kind,
+            "value": s.value,
+            "holders": s.holders,
+            "weight": s.weight,
+            "sources": [a.get((s.kind, s.value), ""), b.get((s.kind, s.value), "")],
+        }
+        for s in shared
+    ]
