@@ -680,10 +680,10 @@ expect(
     V,
     "s1_split_tiktok_nobrand",
     None,
-    "low",
+    "medium",
     image="image_text",
-    note="the brand only in the picture of a post that offers nothing: low; linked to the "
-    "scenario-1 actor by the shop link",
+    note="the brand only in the picture of a post that offers nothing: low alone; medium "
+    "once linked (by the shop link) to the scenario-1 actor, whose Instagram posts are high",
 )
 r = listing(
     "amazon",
@@ -697,12 +697,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    V,
     "s1_split_amazon_nobrand",
     None,
-    "none",
+    "high",
     check=dict(price=1),
-    note="no brand word: none alone; linked to the IG promoter it should rise to high",
+    note="no brand word: none alone (tests/link/test_scenarios.py); linked to the Instagram "
+    "promoter by its bio's storefront link, high with the path in the explanation",
 )
 r = listing(
     "amazon",
@@ -716,12 +717,13 @@ r = listing(
 )
 expect(
     r,
-    None,
+    V,
     "s1_split_amazon_nobrand",
     None,
-    "none",
+    "high",
     check=dict(price=1),
-    note="no brand word: none alone; linked to the IG promoter it should rise to high",
+    note="no brand word: none alone (tests/link/test_scenarios.py); linked to the Instagram "
+    "promoter by its bio's storefront link, high with the path in the explanation",
 )
 r = listing(
     "amazon",
@@ -734,12 +736,12 @@ r = listing(
 )
 expect(
     r,
-    None,
+    V,
     "s1_split_amazon_nobrand",
     None,
-    "none",
+    "high",
     check=dict(price=1),
-    note="ring counterpart of the IG ring post",
+    note="ring counterpart of the IG ring post: high once linked to the Instagram promoter",
 )
 
 # ================================================================== scenario 2: design copy (Rostelli)

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from hallmark.cli import actors as actors_cli
 from hallmark.cli import brand as brand_cli
 from hallmark.cli import evidence as evidence_cli
 from hallmark.cli import listings as listings_cli
@@ -32,6 +33,7 @@ app.add_typer(review_cli.app, name="review")
 app.add_typer(review_cli.findings_app, name="findings")
 app.add_typer(listings_cli.app, name="listings")
 app.add_typer(evidence_cli.app, name="evidence")
+app.add_typer(actors_cli.app, name="actors")
 err = Console(stderr=True)
 
 

@@ -66,6 +66,22 @@ def scan_summary(console: Console, report: ScanReport) -> None:
         str(report.findings["low"]),
     )
     console.print(table)
+    linked = report.linked
+    if linked is not None:
+        a = linked.actors
+        how = "full relink" if linked.full else "incremental"
+        console.print(
+            f"Actors ({how}): {linked.accounts} account(s) linked; {a['created']} actor(s) "
+            f"created, {a['changed']} changed, {a['dissolved']} dissolved",
+            highlight=False,
+        )
+    lifted = report.actor_rescored
+    if any(lifted.values()):
+        console.print(
+            f"Scored again for their actor: {lifted.get('created', 0)} new finding(s), "
+            f"{lifted.get('rescored', 0)} rescored, {lifted.get('lowered', 0)} lowered",
+            highlight=False,
+        )
     counts = report.pictures
     if counts is not None:
         console.print(

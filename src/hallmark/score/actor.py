@@ -185,6 +185,11 @@ def _link(
     return ActorLink(brand, actor, round(strength, 4), text, evidence)
 
 
+def reasons(shared: list[dict[str, Any]]) -> str:
+    """Why two accounts (an edge's first and second) are joined, in words."""
+    return _reasons(shared, flip=False)
+
+
 def _reasons(shared: list[dict[str, Any]], *, flip: bool) -> str:
     """Why two accounts are joined, said from the first towards the second."""
     parts: list[str] = []

@@ -26,6 +26,7 @@ from hallmark.store.tables import (
     actor_members,
     actors,
     events,
+    findings,
     image_fingerprints,
     link_progress,
     listing_versions,
@@ -666,3 +667,55 @@ def listings_of_accounts(
                     StoredListing(row.listing_id, row.id, row.version, listing_from_row(row))
                 )
     return sorted(found, key=lambda s: s.version_id)
+
+
+def member_findings(
+    conn: Connection, workspace: Workspace, rows: Iterable[Any], rules_version: str
+) -> dict[int, list[dict[str, Any]]]:
+    """Findings on the current listing versions of the accounts (rows of `accounts`)."""
+    by_name: dict[tuple[str, str], int] = {}
+    for row in rows:
+        by_name[(row.platform, row.external_id)] = row.id
+        if row.handle:
+            by_name.setdefault((row.platform, row.handle), row.id)
+    found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    platforms = sorted({p for p, _ in by_name})
+    if not platforms:
+        return found
+    query = (
+        select(
+            findings.c.id,
+            findings.c.brand_name,
+            findings.c.level,
+            findings.c.risk,
+            findings.c.explanation,
+            listings.c.platform,
+            listings.c.external_id,
+            listing_versions.c.account,
+            listing_versions.c.title,
+        )
+        .join(listing_versions, listing_versions.c.id == findings.c.listing_version_id)
+        .join(listings, listings.c.id == findings.c.listing_id)
+        .where(
+            findings.c.workspace_id == workspace.id,
+            findings.c.rules_version == rules_version,
+            listing_versions.c.version == listings.c.current_version,
+            listings.c.platform.in_(platforms),
+        )
+    )
+    names = sorted({n for _, n in by_name})
+    for start in range(0, len(names), _CHUNK):
+        for row in conn.execute(
+            query.where(listing_versions.c.account.in_(names[start : start + _CHUNK]))
+        ):
+            account = by_name.get((row.platform, row.account or ""))
+            if account is not None:
+                found[account].append(dict(row._mapping))
+    return found
+
+
+def account_id_named(
+    conn: Connection, workspace: Workspace, platform: str, name: str
+) -> int | None:
+    """The id of the account with this external id (or handle) on the platform."""
+    return _accounts_named(conn, workspace, {(platform, name)}).get((platform, name))
