@@ -65,6 +65,7 @@ def _sources(
             listings.c.platform,
             listings.c.external_id,
             listing_versions.c.account,
+            listing_versions.c.kind,
         )
         .join(listing_versions, listing_versions.c.id == findings.c.listing_version_id)
         .join(listings, listings.c.id == findings.c.listing_id)
@@ -89,6 +90,7 @@ def _sources(
                 "level": level,
                 "own_risk": risk,
                 "listing": f"{row.platform}:{row.external_id}",
+                "kind": row.kind,
             }
         )
     return [source_of(a, b, items) for (a, b), items in sorted(grouped.items())]

@@ -60,6 +60,7 @@ class Source:
     account: int
     brand: str
     count: int
+    posts: int
     level: str
     risk: float
     kinds: tuple[str, ...]
@@ -164,9 +165,8 @@ def _link(
     first = members[path[0][0]]
     hops = "; then ".join(f"to {members[b].label} ({why})" for _, b, _, why in path)
     did = "; ".join(source.phrases)
-    noun = "post" if source.count == 1 else "posts and listings"
     text = (
-        f"{_capital(first.label)} is linked {hops}; that account has {source.count} {noun} "
+        f"{_capital(first.label)} is linked {hops}; that account has {_count(source)} "
         f"about {brand} rated {source.level} ({did})."
     )
     evidence = {
@@ -188,6 +188,14 @@ def _link(
 def reasons(shared: list[dict[str, Any]]) -> str:
     """Why two accounts (an edge's first and second) are joined, in words."""
     return _reasons(shared, flip=False)
+
+
+def _count(source: Source) -> str:
+    parts = []
+    for n, word in ((source.posts, "post"), (source.count - source.posts, "listing")):
+        if n:
+            parts.append(f"{n} {word}" + ("s" if n > 1 else ""))
+    return " and ".join(parts)
 
 
 def _reasons(shared: list[dict[str, Any]], *, flip: bool) -> str:
@@ -254,6 +262,7 @@ def source_of(account: int, brand: str, findings: Sequence[Mapping[str, Any]]) -
         account,
         brand,
         len(findings),
+        sum(1 for f in findings if f.get("kind") == "post"),
         level,
         max(float(f["own_risk"]) for f in findings),
         tuple(kinds),
