@@ -6,13 +6,16 @@ base(k) while n <= size(k), and base(k) * (size(k) / n)^2 above (size(k) is acto
 a smaller size for kinds such as photos that unrelated accounts often share), so an identifier that
 many accounts share (a marketplace's domain, a stock photo, a courier's phone) fades by how
 widely it is shared in the data itself. An edge's weight is 1 - prod(1 - w) over the
-identifiers two accounts share; accounts join when it reaches `join`. Strong kinds weigh
+identifiers two accounts share; accounts join when it reaches `join`. Kinds listed as
+`learned` (photos, usernames) are also weighed down by how often their values are shared at
+all in the workspace: where most photos recur (stock and supplier photos), one more shared
+photo says little. Strong kinds weigh
 more than `join` alone; weak ones (a username, one photo) need a second identifier.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -40,9 +43,26 @@ class LinkRules(BaseModel):
         description="A smaller actor_size for kinds that unrelated accounts share more often.",
     )
 
-    def weight(self, kind: str, holders: int) -> float:
+    learned: list[str] = Field(
+        default_factory=list,
+        description="Kinds also weighed down by how often their values are shared at all here.",
+    )
+    prior_share: float = Field(0.05, ge=0, lt=1, description="Share assumed before any data.")
+    prior_values: int = Field(20, ge=1, description="How many values the prior counts as.")
+
+    def reliability(self, kind: str, stats: Mapping[str, tuple[int, int]]) -> float:
+        """1 - the share of the kind's values that more than one account holds, smoothed
+        towards `prior_share`; 1 for kinds not in `learned`. `stats` maps a kind to (values,
+        values held by two or more)."""
+        if kind not in self.learned:
+            return 1.0
+        values, shared = stats.get(kind, (0, 0))
+        share = (shared + self.prior_share * self.prior_values) / (values + self.prior_values)
+        return 1.0 - share
+
+    def weight(self, kind: str, holders: int, reliability: float = 1.0) -> float:
         """The weight of an identifier of `kind` held by `holders` accounts."""
-        base = self.weights.get(kind, 0.0)
+        base = self.weights.get(kind, 0.0) * reliability
         size = self.sizes.get(kind, self.actor_size)
         if holders <= size:
             return base
@@ -95,16 +115,19 @@ def edge_weight(shared: Iterable[Shared]) -> float:
 
 
 def shared_edges(
-    postings: Mapping[tuple[str, str], Sequence[int]], rules: LinkRules
+    postings: Mapping[tuple[str, str], Sequence[int]],
+    rules: LinkRules,
+    stats: Mapping[str, tuple[int, int]],
 ) -> dict[tuple[int, int], list[Shared]]:
     """Every pair of accounts holding a common identifier that still weighs something."""
     limit = rules.most_holders()
+    reliable = {kind: rules.reliability(kind, stats) for kind in stats}
     pairs: dict[tuple[int, int], list[Shared]] = defaultdict(list)
     for (kind, value), holders in postings.items():
         nodes = sorted(set(holders))
         if len(nodes) < 2 or len(nodes) > limit:
             continue
-        weight = rules.weight(kind, len(nodes))
+        weight = rules.weight(kind, len(nodes), reliable.get(kind, 1.0))
         if weight < _FADED:
             continue
         item = Shared(kind, value, len(nodes), round(weight, 4))
@@ -202,8 +225,14 @@ class Linker:
                 elif held[-1] != node:
                     held.append(node)
 
+    def stats(self) -> dict[str, tuple[int, int]]:
+        """Per kind: how many values, and how many of them more than one account holds."""
+        values: Counter[str] = Counter(kind for kind, _ in self._first)
+        shared: Counter[str] = Counter(kind for kind, _ in self._more)
+        return {kind: (values[kind], shared[kind]) for kind in values}
+
     def edges(self) -> dict[tuple[int, int], list[Shared]]:
-        return shared_edges(self._more, self.rules)
+        return shared_edges(self._more, self.rules, self.stats())
 
     def actors(self, decisions: Decisions | None = None) -> list[list[int]]:
         found = self.edges()

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import phonenumbers
@@ -38,8 +39,7 @@ KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Identifier:
+class Identifier(NamedTuple):
     """One normalised identifier of an account and where it was found."""
 
     kind: str
@@ -353,7 +353,9 @@ _FILLER = frozenset(
         "uk",
     ]
 )
-_SEPARATORS = re.compile(r"[\s._\-·|/\\,:;+]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
+_LETTER = re.compile(r"[^\W\d_]")
 _TRAILING_DIGITS = re.compile(r"\d+$")
 _NOT_WORD = re.compile(r"[^\w]+")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -380,31 +382,26 @@ def account_identifiers(
 ) -> list[Identifier]:
     """Every identifier of one account: its own id and names, its bio, links and contacts, and
     what its listings and posts link to, say and show (`links`, `texts`, `pictures`)."""
-    found: dict[tuple[str, str], Identifier] = {}
-
-    def add(items: Iterable[Identifier]) -> None:
-        for item in items:
-            found.setdefault((item.kind, item.value), item)
-
     region = _region(account.country)
-    add(own_identifiers(account))
-    add(_names(account))
+    found: list[Identifier] = own_identifiers(account)
+    found += _names(account)
     for url in account.links:
-        add(url_identifiers(url, "bio link", region))
+        found += url_identifiers(url, "bio link", region)
     for contact in account.contacts:
-        add(contact_identifiers(contact, "contact", region))
+        found += contact_identifiers(contact, "contact", region)
     if account.bio:
-        add(text_identifiers(account.bio, "bio", region))
+        found += text_identifiers(account.bio, "bio", region)
     for url in links:
-        add(url_identifiers(url, "listing link", region))
+        found += url_identifiers(url, "listing link", region)
     for text in texts:
-        add(text_identifiers(text, "listing text", region))
+        found += text_identifiers(text, "listing text", region)
     for picture in pictures:
-        if picture.phash:
-            add([Identifier("image", picture.phash, "photo")])
-        else:
-            add([Identifier("image", "sha256:" + picture.sha256, "photo")])
-    return list(found.values())
+        value = picture.phash or "sha256:" + picture.sha256
+        found.append(Identifier("image", value, "photo"))
+    unique: dict[tuple[str, str], Identifier] = {}
+    for item in found:
+        unique.setdefault((item.kind, item.value), item)
+    return list(unique.values())
 
 
 def own_identifiers(account: Account) -> list[Identifier]:
@@ -452,9 +449,9 @@ def url_identifiers(url: str, source: str, region: str | None) -> list[Identifie
     if not host or "." not in host:
         return []
     host = host.removeprefix("www.").removeprefix("m.").removeprefix("smile.")
-    path = unquote(parts.path)
+    path = unquote(parts.path) if "%" in parts.path else parts.path
     segments = [s for s in path.split("/") if s]
-    query = parse_qs(parts.query)
+    query = parse_qs(parts.query) if parts.query else {}
     extracted = _domain_parts(host)
     if extracted is None:
         return []
@@ -599,7 +596,7 @@ def contact_identifiers(contact: str, source: str, region: str | None) -> list[I
         return _email(contact, source)
     if "://" in contact or contact.casefold().startswith(("mailto:", "tel:", "www.")):
         return url_identifiers(contact, source, region)
-    if sum(c.isdigit() for c in contact) >= 7 and not _has_letters(contact):
+    if len(_NOT_DIGIT.sub("", contact)) >= 7 and not _LETTER.search(contact):
         return _phone(contact, source, region)
     return list(text_identifiers(contact, source, region))
 
@@ -618,10 +615,6 @@ def text_identifiers(text: str, source: str, region: str | None) -> Iterator[Ide
         for found in phonenumbers.PhoneNumberMatcher(text, region or "US"):
             number = phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
             yield Identifier("phone", number, source)
-
-
-def _has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
 
 
 def _email(raw: str, source: str) -> list[Identifier]:
@@ -673,8 +666,8 @@ def _names(account: Account) -> Iterator[Identifier]:
     if account.platform in ("ebay", "etsy", "instagram", "tiktok", "x", "pinterest", "facebook"):
         names.append(account.external_id)
     seen: set[str] = set()
-    for name in names:
-        for key in username_keys(name or ""):
+    for name in dict.fromkeys(n for n in names if n):
+        for key in username_keys(name):
             if key not in seen:
                 seen.add(key)
                 yield Identifier("username", key, "name")
@@ -690,15 +683,15 @@ def _names(account: Account) -> Iterator[Identifier]:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold()
 
 
 def username_keys(name: str) -> list[str]:
     """A handle or display name as comparable keys: case, separators and trailing digits
     dropped, and again without filler words ("official", "store", "daily")."""
-    tokens = [t for t in _SEPARATORS.split(_fold(name).lstrip("@")) if t]
-    tokens = ["".join(c for c in t if c.isalnum()) for t in tokens]
-    tokens = [t for t in tokens if t and not t.isdigit()]
+    tokens = [t for t in _NON_ALNUM.split(_fold(name)) if t and not t.isdigit()]
     if not tokens:
         return []
     tokens[-1] = _TRAILING_DIGITS.sub("", tokens[-1]) or tokens[-1]

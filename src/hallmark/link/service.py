@@ -9,7 +9,7 @@ and the actors they belong to. People's decisions (`actors merge|split`) overrid
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -31,10 +31,12 @@ from hallmark.store.actors import (
     holder_counts,
     holders,
     last_event_id,
+    link_stats,
     link_watermark,
     members_of,
     replace_identifiers,
     save_groups,
+    set_link_stats,
     set_link_watermark,
     stored_identifiers,
     write_edges,
@@ -74,6 +76,8 @@ class OfficialPhotos:
     distance: int
 
     def covers(self, picture: Picture) -> bool:
+        if not self.digests:
+            return False
         if picture.sha256 in self.digests:
             return True
         if picture.phash is None:
@@ -89,6 +93,8 @@ def source_identifiers(source: AccountSource, official: OfficialPhotos) -> list[
     found = account_identifiers(
         source.account, links=source.links, texts=source.texts, pictures=pictures
     )
+    if not source.products:
+        return found
     have = {(i.kind, i.value) for i in found}
     for url in source.products:
         for item in url_identifiers(url, "own listing", None):
@@ -96,6 +102,34 @@ def source_identifiers(source: AccountSource, official: OfficialPhotos) -> list[
                 have.add((item.kind, item.value))
                 found.append(Identifier(item.kind, item.value, "own listing"))
     return found
+
+
+@dataclass
+class Linked:
+    """What linking from scratch found: edges, actors, and the identifier statistics."""
+
+    edges: dict[tuple[int, int], list[Shared]]
+    groups: list[list[int]]
+    stats: dict[str, tuple[int, int]]
+
+
+def link_sources(
+    sources: Iterable[AccountSource],
+    rules: LinkRules,
+    official: OfficialPhotos,
+    decisions: Decisions | None = None,
+    keep: Callable[[AccountSource, list[Identifier]], None] = lambda s, i: None,
+) -> Linked:
+    """Link accounts from scratch in memory: their identifiers, the edges between them and the
+    actors (groups of two or more). A full relink runs this; so does bench/link.py."""
+    linker = Linker(rules)
+    for source in sources:
+        found = source_identifiers(source, official)
+        keep(source, found)
+        linker.add(source.id, [item[:2] for item in found])
+    edges = linker.edges()
+    weighted = ((a, b, edge_weight(shared)) for (a, b), shared in edges.items())
+    return Linked(edges, actor_groups((), weighted, rules, decisions), linker.stats())
 
 
 class LinkService:
@@ -181,41 +215,37 @@ class LinkService:
         on_progress: Callable[[int], None],
     ) -> None:
         clear_links(conn, self.workspace)
-        linker = Linker(self.rules)
-        sources: dict[int, dict[tuple[str, str], str]] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            rows: list[dict[str, Any]] = []
-            for source in account_sources(conn, self.workspace, chunk, PIPELINE):
-                found = source_identifiers(source, official)
-                sources[source.id] = {(i.kind, i.value): i.source for i in found}
-                linker.add(source.id, sources[source.id])
-                rows += [
-                    {
-                        "workspace_id": self.workspace.id,
-                        "account_id": source.id,
-                        "kind": i.kind,
-                        "value": i.value,
-                        "source": i.source,
-                    }
-                    for i in found
-                ]
-            insert_rows(conn, identifier_rows, rows)
-            report.identifiers_changed += len(rows)
-            on_progress(len(chunk))
-        edges = {
-            pair: (edge_weight(shared), _shared_rows(shared, sources[pair[0]], sources[pair[1]]))
-            for pair, shared in linker.edges().items()
+        found: dict[int, dict[tuple[str, str], str]] = {}
+
+        def sources() -> Iterator[AccountSource]:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                yield from account_sources(conn, self.workspace, chunk, PIPELINE)
+                on_progress(len(chunk))
+
+        def keep(source: AccountSource, identifiers: list[Identifier]) -> None:
+            found[source.id] = {(i.kind, i.value): i.source for i in identifiers}
+
+        decisions = decisions_touching(conn, self.workspace)
+        linked = link_sources(sources(), self.rules, official, decisions, keep)
+        edges, groups = linked.edges, linked.groups
+        set_link_stats(conn, self.workspace, linked.stats)
+        rows = [
+            {"workspace_id": self.workspace.id, "account_id": a, "kind": k, "value": v, "source": s}
+            for a, items in found.items()
+            for (k, v), s in items.items()
+        ]
+        insert_rows(conn, identifier_rows, rows)
+        report.identifiers_changed = len(rows)
+        weighted = {
+            pair: (edge_weight(shared), _shared_rows(shared, found[pair[0]], found[pair[1]]))
+            for pair, shared in edges.items()
         }
-        write_edges(conn, self.workspace, edges, ())
-        report.edges = len(edges)
+        write_edges(conn, self.workspace, weighted, ())
+        report.edges = len(weighted)
         previous = {
             a: actor for actor, members in members_of(conn, self.workspace).items() for a in members
         }
-        decisions = decisions_touching(conn, self.workspace)
-        groups = actor_groups(
-            ids, ((a, b, w) for (a, b), (w, _) in edges.items()), self.rules, decisions
-        )
         report.actors = save_groups(conn, self.workspace, groups, previous, self.store.clock())
 
     def _update(
@@ -228,17 +258,23 @@ class LinkService:
     ) -> None:
         work = report.work
         old = stored_identifiers(conn, self.workspace, ids)
-        changed: set[tuple[str, str]] = set()
+        added: Counter[tuple[str, str]] = Counter()
+        removed: Counter[tuple[str, str]] = Counter()
         for source in account_sources(conn, self.workspace, ids, PIPELINE):
             found = source_identifiers(source, official)
             work["identifiers"] += len(found)
-            changed |= replace_identifiers(
+            more, fewer = replace_identifiers(
                 conn, self.workspace, source.id, old.get(source.id, {}), found
             )
+            added.update(more)
+            removed.update(fewer)
         on_progress(len(ids))
+        changed = set(added) | set(removed)
         report.identifiers_changed = len(changed)
-        limit = self.rules.most_holders()
         counts = holder_counts(conn, self.workspace, changed)
+        stats = _updated_stats(link_stats(conn, self.workspace), counts, added, removed)
+        set_link_stats(conn, self.workspace, stats)
+        limit = self.rules.most_holders()
         # An identifier past the limit by less than twice it may have weighed before this run.
         held = holders(conn, self.workspace, [k for k in changed if counts[k] <= 2 * limit])
         work["holders"] += sum(len(v) for v in held.values())
@@ -255,7 +291,7 @@ class LinkService:
         upserts: dict[tuple[int, int], tuple[float, list[dict[str, Any]]]] = {}
         removals: list[tuple[int, int]] = []
         for a, b in sorted(pairs):
-            shared = self._shared(idents[a], idents[b], counts)
+            shared = self._shared(idents[a], idents[b], counts, stats)
             if shared:
                 upserts[(a, b)] = (edge_weight(shared), _shared_rows(shared, idents[a], idents[b]))
             else:
@@ -269,11 +305,12 @@ class LinkService:
         a: dict[tuple[str, str], str],
         b: dict[tuple[str, str], str],
         counts: dict[tuple[str, str], int],
+        stats: dict[str, tuple[int, int]],
     ) -> list[Shared]:
         found = []
         for kind, value in sorted(a.keys() & b.keys()):
             n = counts[(kind, value)]
-            weight = self.rules.weight(kind, n)
+            weight = self.rules.weight(kind, n, self.rules.reliability(kind, stats))
             if n <= self.rules.most_holders() and weight >= 0.02:
                 found.append(Shared(kind, value, n, round(weight, 4)))
         return found
@@ -289,6 +326,25 @@ class LinkService:
         decisions: Decisions = decisions_touching(conn, self.workspace, region)
         groups = actor_groups(region, edges, self.rules, decisions)
         return save_groups(conn, self.workspace, groups, previous, self.store.clock())
+
+
+def _updated_stats(
+    stats: dict[str, tuple[int, int]],
+    counts: dict[tuple[str, str], int],
+    added: Counter[tuple[str, str]],
+    removed: Counter[tuple[str, str]],
+) -> dict[str, tuple[int, int]]:
+    """The kind statistics after identifiers were added and removed: each changed value's
+    holder count before is its count now less what this run added plus what it removed."""
+    found = dict(stats)
+    for key in set(added) | set(removed):
+        now = counts.get(key, 0)
+        before = now - added[key] + removed[key]
+        values, shared = found.get(key[0], (0, 0))
+        values += (now >= 1) - (before >= 1)
+        shared += (now >= 2) - (before >= 2)
+        found[key[0]] = (values, shared)
+    return found
 
 
 def _shared_rows(

@@ -78,9 +78,11 @@ class Pictures:
             for digest, item in list(found.items()):
                 if isinstance(item, Fingerprint) and item.mirror is None:
                     found[digest] = self._mirror(item)
-        counts.refused += [
-            f"{d[:12]}: {v.reason}" for d, v in found.items() if isinstance(v, Refused)
-        ]
+        for digest, item in found.items():
+            said = f"{digest[:12]}: {item.reason}" if isinstance(item, Refused) else None
+            # one picture is looked up before linking and again when scored: report it once
+            if said is not None and said not in counts.refused:
+                counts.refused.append(said)
         return found
 
     def _make(

@@ -32,6 +32,7 @@ from hallmark.store.tables import (
     listing_versions,
     listings,
 )
+from hallmark.store.tables import link_stats as link_stats_table
 
 _CHUNK = 400
 Key = tuple[str, str]
@@ -291,8 +292,8 @@ def replace_identifiers(
     account_id: int,
     old: dict[Key, str],
     new: Sequence[Identifier],
-) -> set[Key]:
-    """Store the account's identifiers; returns the keys added or removed."""
+) -> tuple[set[Key], set[Key]]:
+    """Store the account's identifiers; returns the keys added and those removed."""
     wanted = {(i.kind, i.value): i.source for i in new}
     gone = [k for k in old if k not in wanted]
     added = [k for k in wanted if k not in old]
@@ -320,7 +321,7 @@ def replace_identifiers(
             for kind, value in added
         ],
     )
-    return set(gone) | set(added)
+    return set(added), set(gone)
 
 
 def holder_counts(conn: Connection, workspace: Workspace, keys: Iterable[Key]) -> dict[Key, int]:
@@ -719,3 +720,27 @@ def account_id_named(
 ) -> int | None:
     """The id of the account with this external id (or handle) on the platform."""
     return _accounts_named(conn, workspace, {(platform, name)}).get((platform, name))
+
+
+def link_stats(conn: Connection, workspace: Workspace) -> dict[str, tuple[int, int]]:
+    """Per identifier kind: how many values, and how many more than one account holds."""
+    return {
+        row.kind: (int(row.values_count), int(row.shared_count))
+        for row in conn.execute(
+            select(link_stats_table).where(link_stats_table.c.workspace_id == workspace.id)
+        )
+    }
+
+
+def set_link_stats(
+    conn: Connection, workspace: Workspace, stats: dict[str, tuple[int, int]]
+) -> None:
+    conn.execute(delete(link_stats_table).where(link_stats_table.c.workspace_id == workspace.id))
+    insert_rows(
+        conn,
+        link_stats_table,
+        [
+            {"workspace_id": workspace.id, "kind": k, "values_count": v, "shared_count": s}
+            for k, (v, s) in sorted(stats.items())
+        ],
+    )

@@ -359,3 +359,14 @@ actor_context = Table(
     Column("digest", String(64), nullable=False),
     UniqueConstraint("workspace_id", "account_id", "rules_version", name="uq_actor_context_key"),
 )
+
+link_stats = Table(
+    "link_stats",
+    metadata,
+    Column("id", Id, primary_key=True),
+    _ws(),
+    Column("kind", String(20), nullable=False),
+    Column("values_count", BigInteger, nullable=False),
+    Column("shared_count", BigInteger, nullable=False),
+    UniqueConstraint("workspace_id", "kind", name="uq_link_stats_key"),
+)

@@ -194,9 +194,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("actor_members", schema=None) as batch_op:
         batch_op.create_index("ix_actor_members_actor", ["workspace_id", "actor_id"], unique=False)
+    op.create_table(
+        "link_stats",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("values_count", sa.BigInteger(), nullable=False),
+        sa.Column("shared_count", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"], ["workspaces.id"], name=op.f("fk_link_stats_workspace_id_workspaces")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_link_stats")),
+        sa.UniqueConstraint("workspace_id", "kind", name="uq_link_stats_key"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("link_stats")
 
     with op.batch_alter_table("actor_members", schema=None) as batch_op:
         batch_op.drop_index("ix_actor_members_actor")
