@@ -50,6 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/import.py
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/images.py
+	$(BIN)/python -m pip install --quiet -e ".[dev,vision,bench]"
+	$(BIN)/python bench/link.py
 
 clean:
 	rm -rf $(VENV) .hallmark .pytest_cache .mypy_cache .ruff_cache

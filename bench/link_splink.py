@@ -266,8 +266,12 @@ def _synthetic(n: int, seed: int) -> tuple[list[tuple[int, list[tuple[str, str]]
                 )
             if size > 1:
                 truth[node] = actor
-                for draw in set(rng.choices(("phone", "email", "photos", "store", "payment",
-                                             "domain"), k=rng.randint(1, 3))):
+                for draw in set(
+                    rng.choices(
+                        ("phone", "email", "photos", "store", "payment", "domain"),
+                        k=rng.randint(1, 3),
+                    )
+                ):
                     if draw == "photos":
                         ids += [("image", p) for p in rng.sample(pool["photos"], 3)]  # type: ignore[arg-type]
                     elif draw == "store":
@@ -295,7 +299,9 @@ def _pairwise(clusters: Iterable[list[int]], truth: list[int]) -> tuple[float, f
         if actor >= 0:
             sizes[actor] += 1
     true_pairs = sum(c * (c - 1) // 2 for c in sizes.values())
-    return (correct / predicted if predicted else 1.0), (correct / true_pairs if true_pairs else 1.0)
+    return (correct / predicted if predicted else 1.0), (
+        correct / true_pairs if true_pairs else 1.0
+    )
 
 
 def main() -> None:

@@ -24,6 +24,11 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
             ["--records", "300"],
             ["records_per_s", "raw_ratio", "reimport_records_per_s"],
         ),
+        (
+            "link.py",
+            ["--accounts", "5000", "--splink", "0"],
+            ["accounts_per_s", "floor_ratio", "link_s", "peak_mb", "precision"],
+        ),
     ],
 )
 def test_benchmark_runs_and_ends_with_figures(

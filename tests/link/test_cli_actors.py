@@ -87,7 +87,9 @@ def test_export_formats(cli: CliRunner, tmp_path: Path) -> None:
     assert members(cli) == [
         ["amazon:A2GLAMSTEEL", "instagram:luxe.vault.daily", "webstore:luxevault-shop.com"]
     ]
-    rows = list(csv.DictReader(io.StringIO(cli.invoke(app, ["actors", "export", "--format", "csv"]).stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(cli.invoke(app, ["actors", "export", "--format", "csv"]).stdout))
+    )
     assert {(r["source"], r["target"]) for r in rows} == {
         ("amazon:A2GLAMSTEEL", "instagram:luxe.vault.daily"),
         ("instagram:luxe.vault.daily", "webstore:luxevault-shop.com"),
@@ -104,18 +106,31 @@ def test_export_formats(cli: CliRunner, tmp_path: Path) -> None:
 
 
 def test_split_and_merge_are_kept_across_relinks(cli: CliRunner) -> None:
-    done = cli.invoke(app, ["actors", "split", "1", "webstore:luxevault-shop.com", "--note", "a reseller"])
+    done = cli.invoke(
+        app, ["actors", "split", "1", "webstore:luxevault-shop.com", "--note", "a reseller"]
+    )
     assert done.exit_code == 0, done.output
     assert members(cli) == [["amazon:A2GLAMSTEEL", "instagram:luxe.vault.daily"]]
     done = cli.invoke(app, ["actors", "merge", "ebay:unrelated_seller", "amazon:A2GLAMSTEEL"])
     assert done.exit_code == 0, done.output
-    assert members(cli) == [["amazon:A2GLAMSTEEL", "ebay:unrelated_seller", "instagram:luxe.vault.daily"]]
+    assert members(cli) == [
+        ["amazon:A2GLAMSTEEL", "ebay:unrelated_seller", "instagram:luxe.vault.daily"]
+    ]
     assert cli.invoke(app, ["actors", "link", "--full"]).exit_code == 0
-    assert members(cli) == [["amazon:A2GLAMSTEEL", "ebay:unrelated_seller", "instagram:luxe.vault.daily"]]
+    assert members(cli) == [
+        ["amazon:A2GLAMSTEEL", "ebay:unrelated_seller", "instagram:luxe.vault.daily"]
+    ]
     wrong = cli.invoke(app, ["actors", "merge", "ebay:nobody", "amazon:A2GLAMSTEEL"])
     assert wrong.exit_code != 0 and "no account 'ebay:nobody'" in wrong.output
     everyone = cli.invoke(
         app,
-        ["actors", "split", "1", "amazon:A2GLAMSTEEL", "ebay:unrelated_seller", "instagram:luxe.vault.daily"],
+        [
+            "actors",
+            "split",
+            "1",
+            "amazon:A2GLAMSTEEL",
+            "ebay:unrelated_seller",
+            "instagram:luxe.vault.daily",
+        ],
     )
     assert everyone.exit_code != 0 and "every member" in everyone.output

@@ -13,11 +13,13 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import phonenumbers
 import tldextract
+import yaml
 
 from hallmark.domain import Account
 
@@ -55,192 +57,19 @@ class Picture:
     phash: str | None = None
 
 
+_KNOWN: dict[str, list[str]] = yaml.safe_load(
+    (resources.files("hallmark.link") / "known.yaml").read_text(encoding="utf-8")
+)
 _EXTRACT = tldextract.TLDExtract(
     suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
 )
 
 # Domains that name a platform, a link service or a mail provider: they say nothing about who
 # runs an account (how many accounts share any other domain is learned from the data).
-_PLATFORM_DOMAINS = frozenset(
-    [
-        "amazon",
-        "amzn",
-        "ebay",
-        "etsy",
-        "aliexpress",
-        "alibaba",
-        "instagram",
-        "facebook",
-        "fb",
-        "tiktok",
-        "twitter",
-        "x",
-        "pinterest",
-        "pin",
-        "youtube",
-        "youtu",
-        "google",
-        "goo",
-        "whatsapp",
-        "wa",
-        "telegram",
-        "t",
-        "line",
-        "weixin",
-        "wechat",
-        "qq",
-        "paypal",
-        "venmo",
-        "cash",
-        "shopify",
-        "myshopify",
-        "linktr",
-        "beacons",
-        "lnk",
-        "bio",
-        "linkin",
-        "taplink",
-        "allmylinks",
-        "solo",
-        "hoo",
-        "carrd",
-        "bitly",
-        "bit",
-        "tinyurl",
-        "ow",
-        "buff",
-        "rebrand",
-        "cutt",
-        "is",
-        "shorturl",
-        "tiny",
-        "apple",
-        "microsoft",
-        "wikipedia",
-    ]
-)
-_WEBMAIL = frozenset(
-    [
-        "gmail.com",
-        "googlemail.com",
-        "yahoo.com",
-        "yahoo.fr",
-        "yahoo.co.uk",
-        "yahoo.de",
-        "yahoo.it",
-        "yahoo.es",
-        "yahoo.co.jp",
-        "ymail.com",
-        "hotmail.com",
-        "hotmail.fr",
-        "hotmail.co.uk",
-        "hotmail.de",
-        "hotmail.it",
-        "hotmail.es",
-        "outlook.com",
-        "outlook.fr",
-        "outlook.de",
-        "live.com",
-        "live.fr",
-        "live.co.uk",
-        "msn.com",
-        "aol.com",
-        "icloud.com",
-        "me.com",
-        "mac.com",
-        "proton.me",
-        "protonmail.com",
-        "pm.me",
-        "gmx.com",
-        "gmx.de",
-        "gmx.net",
-        "gmx.fr",
-        "web.de",
-        "mail.ru",
-        "yandex.ru",
-        "yandex.com",
-        "qq.com",
-        "163.com",
-        "126.com",
-        "yeah.net",
-        "sina.com",
-        "sina.cn",
-        "sohu.com",
-        "foxmail.com",
-        "aliyun.com",
-        "naver.com",
-        "daum.net",
-        "hanmail.net",
-        "orange.fr",
-        "free.fr",
-        "laposte.net",
-        "sfr.fr",
-        "wanadoo.fr",
-        "libero.it",
-        "virgilio.it",
-        "tiscali.it",
-        "t-online.de",
-        "freenet.de",
-        "comcast.net",
-        "verizon.net",
-        "att.net",
-        "zoho.com",
-        "fastmail.com",
-        "tutanota.com",
-        "tuta.io",
-        "hey.com",
-        "rediffmail.com",
-        "seznam.cz",
-        "wp.pl",
-        "o2.pl",
-        "interia.pl",
-        "bol.com.br",
-        "uol.com.br",
-        "terra.com.br",
-    ]
-)
-_LINK_PAGES = frozenset(
-    [
-        "linktr.ee",
-        "beacons.ai",
-        "lnk.bio",
-        "bio.link",
-        "linkin.bio",
-        "taplink.cc",
-        "allmylinks.com",
-        "solo.to",
-        "hoo.be",
-        "campsite.bio",
-        "linkfly.to",
-        "msha.ke",
-        "milkshake.app",
-        "stan.store",
-        "komi.io",
-    ]
-)
-_SHORTENERS = frozenset(
-    [
-        "bit.ly",
-        "t.co",
-        "tinyurl.com",
-        "goo.gl",
-        "ow.ly",
-        "buff.ly",
-        "rebrand.ly",
-        "cutt.ly",
-        "is.gd",
-        "shorturl.at",
-        "amzn.to",
-        "amzn.eu",
-        "a.co",
-        "ebay.us",
-        "tiny.cc",
-        "rb.gy",
-        "s.id",
-        "t.ly",
-        "shor.by",
-    ]
-)
+_PLATFORM_DOMAINS = frozenset(_KNOWN["platform_domains"])
+_WEBMAIL = frozenset(_KNOWN["webmail"])
+_LINK_PAGES = frozenset(_KNOWN["link_pages"])
+_SHORTENERS = frozenset(_KNOWN["shorteners"])
 _PROFILE_HOSTS = {
     "instagram.com": "instagram",
     "tiktok.com": "tiktok",
@@ -250,109 +79,9 @@ _PROFILE_HOSTS = {
     "facebook.com": "facebook",
     "fb.com": "facebook",
 }
-_PROFILE_RESERVED = frozenset(
-    [
-        "p",
-        "reel",
-        "reels",
-        "explore",
-        "stories",
-        "tv",
-        "hashtag",
-        "tag",
-        "share",
-        "sharer",
-        "watch",
-        "groups",
-        "events",
-        "pages",
-        "search",
-        "pin",
-        "home",
-        "login",
-        "signup",
-        "i",
-        "intent",
-        "status",
-        "video",
-        "music",
-        "discover",
-        "about",
-        "legal",
-        "help",
-    ]
-)
-_COMPANY_FORMS = frozenset(
-    [
-        "ltd",
-        "llc",
-        "inc",
-        "corp",
-        "co",
-        "gmbh",
-        "ag",
-        "sa",
-        "sas",
-        "sarl",
-        "srl",
-        "spa",
-        "bv",
-        "nv",
-        "plc",
-        "kk",
-        "pty",
-        "oy",
-        "ab",
-        "as",
-        "kg",
-        "ug",
-        "eurl",
-        "sl",
-        "sociedad",
-        "limited",
-        "company",
-        "corporation",
-        "incorporated",
-        "trading",
-        "ecommerce",
-        "commerce",
-        "import",
-        "export",
-        "industrial",
-        "industry",
-        "group",
-        "holdings",
-    ]
-)
-_FILLER = frozenset(
-    [
-        "official",
-        "store",
-        "shop",
-        "shops",
-        "daily",
-        "outlet",
-        "boutique",
-        "online",
-        "the",
-        "real",
-        "co",
-        "inc",
-        "ltd",
-        "hq",
-        "world",
-        "global",
-        "direct",
-        "deals",
-        "sale",
-        "sales",
-        "store",
-        "official",
-        "vip",
-        "us",
-        "uk",
-    ]
-)
+_PROFILE_RESERVED = frozenset(_KNOWN["profile_reserved"])
+_COMPANY_FORMS = frozenset(_KNOWN["company_forms"])
+_FILLER = frozenset(_KNOWN["filler"])
 _NON_ALNUM = re.compile(r"[\W_]+")
 _NOT_DIGIT = re.compile(r"\D+")
 _LETTER = re.compile(r"[^\W\d_]")
