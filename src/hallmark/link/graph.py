@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import itemgetter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -227,8 +228,8 @@ class Linker:
 
     def stats(self) -> dict[str, tuple[int, int]]:
         """Per kind: how many values, and how many of them more than one account holds."""
-        values: Counter[str] = Counter(kind for kind, _ in self._first)
-        shared: Counter[str] = Counter(kind for kind, _ in self._more)
+        values: Counter[str] = Counter(map(itemgetter(0), self._first))
+        shared: Counter[str] = Counter(map(itemgetter(0), self._more))
         return {kind: (values[kind], shared[kind]) for kind in values}
 
     def edges(self) -> dict[tuple[int, int], list[Shared]]:
