@@ -246,3 +246,15 @@ def test_renamed_store_stays_the_same_node(
     for key, actor in before.items():
         members[actor].append(key)
     assert sorted(next(iter(members.values()))) == ["amazon:A2GILDSTEELCO", "instagram:gd"]
+
+
+def test_one_workspace_never_links_or_sees_anothers_accounts(store: Store, rules: Rules) -> None:
+    first, second = store.workspace("first"), store.workspace("second")
+    shared_phone = ("+85261234567",)
+    add(store, first, [Account("ebay", "shop_a", contacts=shared_phone)])
+    add(store, second, [Account("webstore", "shop-b.com", contacts=shared_phone)])
+    add(store, second, [Account("etsy", "shop_c", contacts=shared_phone)])
+    service(store, first, rules).link()
+    service(store, second, rules).link()
+    assert actors_by_name(store, first) == {}
+    assert set(actors_by_name(store, second)) == {"webstore:shop-b.com", "etsy:shop_c"}

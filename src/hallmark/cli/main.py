@@ -213,7 +213,8 @@ def scan(
     ctx: typer.Context,
     batch_size: Annotated[int | None, typer.Option(help="Listings per committed batch.")] = None,
 ) -> None:
-    """Score every listing version not yet scored against every brand."""
+    """Link what came in into actors, then score every listing version not yet scored against
+    every brand (and again the listings whose actor's context changed)."""
     from hallmark.cli.progress import progress_bar, scan_summary
     from hallmark.detect import build_detectors
     from hallmark.pipeline.scan import scan as run_scan

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from hallmark.score.actor import ActorContext, Member, Source, actor_links, own_risk, source_of
 from hallmark.store import Workspace
-from hallmark.store.actors import accounts_by_id, decisions_touching, edges_touching, members_of
-from hallmark.store.tables import findings, listing_versions, listings
+from hallmark.store.actors import (
+    accounts_by_id,
+    current_findings,
+    decisions_touching,
+    edges_touching,
+    members_of,
+)
 
 _SOURCE_LEVELS = ("medium", "high")
 
@@ -56,26 +61,7 @@ def _sources(
     """Members' own findings on current listing versions, medium or high before any actor
     link raised them, grouped by account and brand."""
     by_name = {(m.platform, n): m.id for m in members.values() for n in m.names}
-    rows = conn.execute(
-        select(
-            findings.c.brand_name,
-            findings.c.risk,
-            findings.c.level,
-            findings.c.signals,
-            listings.c.platform,
-            listings.c.external_id,
-            listing_versions.c.account,
-            listing_versions.c.kind,
-        )
-        .join(listing_versions, listing_versions.c.id == findings.c.listing_version_id)
-        .join(listings, listings.c.id == findings.c.listing_id)
-        .where(
-            findings.c.workspace_id == workspace.id,
-            findings.c.rules_version == rules_version,
-            listing_versions.c.version == listings.c.current_version,
-            findings.c.level.in_(_SOURCE_LEVELS),
-        )
-    )
+    rows = conn.execute(current_findings(workspace, rules_version, _SOURCE_LEVELS))
     grouped: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         account = by_name.get((row.platform, row.account or ""))

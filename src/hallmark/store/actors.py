@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, tuple_, update
+from sqlalchemy import Connection, Select, delete, func, or_, select, tuple_, update
 
 from hallmark.domain import Account
 from hallmark.link.graph import Decisions, pair
@@ -683,27 +683,7 @@ def member_findings(
     platforms = sorted({p for p, _ in by_name})
     if not platforms:
         return found
-    query = (
-        select(
-            findings.c.id,
-            findings.c.brand_name,
-            findings.c.level,
-            findings.c.risk,
-            findings.c.explanation,
-            listings.c.platform,
-            listings.c.external_id,
-            listing_versions.c.account,
-            listing_versions.c.title,
-        )
-        .join(listing_versions, listing_versions.c.id == findings.c.listing_version_id)
-        .join(listings, listings.c.id == findings.c.listing_id)
-        .where(
-            findings.c.workspace_id == workspace.id,
-            findings.c.rules_version == rules_version,
-            listing_versions.c.version == listings.c.current_version,
-            listings.c.platform.in_(platforms),
-        )
-    )
+    query = current_findings(workspace, rules_version).where(listings.c.platform.in_(platforms))
     names = sorted({n for _, n in by_name})
     for start in range(0, len(names), _CHUNK):
         for row in conn.execute(
@@ -713,6 +693,36 @@ def member_findings(
             if account is not None:
                 found[account].append(dict(row._mapping))
     return found
+
+
+def current_findings(
+    workspace: Workspace, rules_version: str, levels: Sequence[str] = ("low", "medium", "high")
+) -> Select[Any]:
+    """Findings at these levels on current listing versions under these rules, with their
+    listing's platform, id, account, kind and title (a query to narrow further)."""
+    return (
+        select(
+            findings.c.id,
+            findings.c.brand_name,
+            findings.c.level,
+            findings.c.risk,
+            findings.c.explanation,
+            findings.c.signals,
+            listings.c.platform,
+            listings.c.external_id,
+            listing_versions.c.account,
+            listing_versions.c.kind,
+            listing_versions.c.title,
+        )
+        .join(listing_versions, listing_versions.c.id == findings.c.listing_version_id)
+        .join(listings, listings.c.id == findings.c.listing_id)
+        .where(
+            findings.c.workspace_id == workspace.id,
+            findings.c.rules_version == rules_version,
+            listing_versions.c.version == listings.c.current_version,
+            findings.c.level.in_(levels),
+        )
+    )
 
 
 def account_id_named(
