@@ -111,6 +111,7 @@ class Generated:
 
 def generate(n: int, seed: int) -> Generated:
     rng = random.Random(seed)
+    _TAKEN.clear()
     sources: list[AccountSource] = []
     truth = [-1] * n
     in_actors = int(n * 0.02)
