@@ -79,6 +79,7 @@ _PROFILE_HOSTS = {
     "facebook.com": "facebook",
     "fb.com": "facebook",
 }
+_SOCIAL = frozenset(_PROFILE_HOSTS.values())
 _PROFILE_RESERVED = frozenset(_KNOWN["profile_reserved"])
 _COMPANY_FORMS = frozenset(_KNOWN["company_forms"])
 _FILLER = frozenset(_KNOWN["filler"])
@@ -137,19 +138,22 @@ def own_identifiers(account: Account) -> list[Identifier]:
     """The account's own identity, in the form a link to it takes."""
     platform, key = account.platform, account.external_id
     own = [Identifier("account", f"{platform}:{_account_key(platform, key)}", "own account")]
-    if account.handle and platform in _PROFILE_HOSTS.values():
-        own.append(
-            Identifier(
-                "account", f"{platform}:{account.handle.lstrip('@').casefold()}", "own account"
-            )
-        )
-    for url in (account.url, key if platform in ("webstore", "shopify") else None):
-        if url:
-            own += [
-                Identifier(i.kind, i.value, "own storefront")
-                for i in url_identifiers(url if "/" in url else "https://" + url, "", None)
-                if i.kind in ("account", "domain")
-            ]
+    if account.handle and platform in _SOCIAL:
+        handle = account.handle.lstrip("@").casefold()
+        own.append(Identifier("account", f"{platform}:{handle}", "own account"))
+    urls = [account.url] if account.url else []
+    if platform in ("webstore", "shopify"):
+        parts = None if "/" in key else _domain_parts(key.casefold().removeprefix("www."))
+        if parts is not None:
+            own.append(Identifier("domain", parts[1], "own storefront"))
+        else:
+            urls.append(key)
+    for url in urls:
+        own += [
+            Identifier(i.kind, i.value, "own storefront")
+            for i in url_identifiers(url if "/" in url else "https://" + url, "", None)
+            if i.kind in ("account", "domain")
+        ]
     return own
 
 
@@ -321,7 +325,7 @@ def _profile(platform: str, segments: list[str], source: str) -> list[Identifier
 def contact_identifiers(contact: str, source: str, region: str | None) -> list[Identifier]:
     """A contact as written on a profile: an e-mail, a phone, a link or a messaging handle."""
     contact = contact.strip()
-    if _EMAIL.fullmatch(contact):
+    if "@" in contact and _EMAIL.fullmatch(contact):
         return _email(contact, source)
     if "://" in contact or contact.casefold().startswith(("mailto:", "tel:", "www.")):
         return url_identifiers(contact, source, region)
