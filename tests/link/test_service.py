@@ -258,3 +258,70 @@ def test_one_workspace_never_links_or_sees_anothers_accounts(store: Store, rules
     service(store, second, rules).link()
     assert actors_by_name(store, first) == {}
     assert set(actors_by_name(store, second)) == {"webstore:shop-b.com", "etsy:shop_c"}
+
+
+def test_captured_link_pages_and_short_links_are_followed(
+    store: Store, workspace: Workspace, rules: Rules
+) -> None:
+    import json
+
+    from hallmark.channels.fetch import Fetched
+    from hallmark.evidence.capture import capture_fetch
+
+    page = {
+        "props": {
+            "pageProps": {
+                "username": "luxe.vault",
+                "links": [
+                    {"title": "Shop", "url": "https://luxevault-shop.com/", "type": "CLASSIC"},
+                    {"title": "WhatsApp", "url": "tel:+85261234567", "type": "CLASSIC"},
+                ],
+            }
+        }
+    }
+    body = json.dumps(page).encode()
+    capture_fetch(
+        store,
+        workspace,
+        Fetched("https://linktr.ee/luxe.vault", 200, {}, body, len(body)),
+        "webstore",
+        NOW,
+    )
+    capture_fetch(
+        store,
+        workspace,
+        Fetched(
+            "https://bit.ly/3glam",
+            301,
+            {"Location": "https://www.amazon.com/shops/A2GLAMSTEEL"},
+            b"",
+            0,
+        ),
+        "webstore",
+        NOW,
+    )
+    add(
+        store,
+        workspace,
+        [
+            Account("instagram", "luxe.vault", links=("https://linktr.ee/luxe.vault/",)),
+            Account("webstore", "luxevault-shop.com"),
+            Account("tiktok", "glam.tok", links=("https://bit.ly/3glam",)),
+            Account("amazon", "A2GLAMSTEEL"),
+            Account("x", "no_capture", links=("https://linktr.ee/somebody.else",)),
+        ],
+    )
+    service(store, workspace, rules).link()
+    actor = actors_by_name(store, workspace)
+    assert actor["instagram:luxe.vault"] == actor["webstore:luxevault-shop.com"]
+    assert actor["tiktok:glam.tok"] == actor["amazon:A2GLAMSTEEL"]
+    assert actor["instagram:luxe.vault"] != actor["amazon:A2GLAMSTEEL"]
+    assert "x:no_capture" not in actor
+    from hallmark.store.actors import edges_touching
+
+    with store.transaction() as conn:
+        ids = [account_id_named(conn, workspace, "instagram", "luxe.vault")]
+        shared = [s for _, rows in edges_touching(conn, workspace, ids).values() for s in rows]
+    assert {(s["kind"], s["value"], s["sources"][0]) for s in shared} == {
+        ("domain", "luxevault-shop.com", "link-in-bio page")
+    }

@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection
 
+from hallmark.channels.linkinbio import parse_linktree
+from hallmark.errors import PayloadError
 from hallmark.link.graph import Decisions, Linker, LinkRules, Shared, actor_groups, edge_weight
-from hallmark.link.identifiers import Identifier, Picture, account_identifiers, url_identifiers
+from hallmark.link.identifiers import (
+    Identifier,
+    Picture,
+    account_identifiers,
+    contact_identifiers,
+    url_identifiers,
+)
 from hallmark.store import Store, Workspace
 from hallmark.store.actors import (
     AccountSource,
@@ -42,6 +50,7 @@ from hallmark.store.actors import (
     write_edges,
 )
 from hallmark.store.brands import current_brands
+from hallmark.store.captures import latest_fetches
 from hallmark.store.dialect import insert_rows
 from hallmark.store.tables import account_identifiers as identifier_rows
 from hallmark.store.tables import image_fingerprints
@@ -93,6 +102,8 @@ def source_identifiers(source: AccountSource, official: OfficialPhotos) -> list[
     found = account_identifiers(
         source.account, links=source.links, texts=source.texts, pictures=pictures
     )
+    if source.expanded:
+        found += _expanded(source)
     if not source.products:
         return found
     have = {(i.kind, i.value) for i in found}
@@ -130,6 +141,65 @@ def link_sources(
     edges = linker.edges()
     weighted = ((a, b, edge_weight(shared)) for (a, b), shared in edges.items())
     return Linked(edges, actor_groups((), weighted, rules, decisions), linker.stats())
+
+
+def _expanded(source: AccountSource) -> list[Identifier]:
+    region = source.account.country if source.account.country else None
+    found: list[Identifier] = []
+    for value, where in source.expanded:
+        if "://" in value:
+            found += url_identifiers(value, where, region)
+        else:
+            found += contact_identifiers(value, where, region)
+    return found
+
+
+def expand_sources(
+    sources: list[AccountSource],
+    captured: Callable[[list[str]], dict[str, tuple[int | None, dict[str, str], bytes]]],
+) -> list[AccountSource]:
+    """The sources with what lies behind their link-in-bio pages and short links, where a
+    capture of one exists: `captured` gives (status, headers, body) by url."""
+    behind: dict[int, list[str]] = {}
+    for source in sources:
+        found = [u for u in (*source.account.links, *source.links) if _is_page(u)]
+        if found:
+            behind[source.id] = found
+    if not behind:
+        return sources
+    pages = captured(sorted({v for urls in behind.values() for u in urls for v in _variants(u)}))
+    expanded = []
+    for source in sources:
+        items: list[tuple[str, str]] = []
+        for url in behind.get(source.id, ()):
+            hit = next((pages[v] for v in _variants(url) if v in pages), None)
+            if hit is not None:
+                items += _behind(url, *hit)
+        expanded.append(replace(source, expanded=tuple(items)) if items else source)
+    return expanded
+
+
+def _is_page(url: str) -> bool:
+    return any(i.kind in ("link_page", "short_link") for i in url_identifiers(url, "", None))
+
+
+def _variants(url: str) -> list[str]:
+    bare = url.rstrip("/")
+    return [bare, bare + "/"]
+
+
+def _behind(
+    url: str, status: int | None, headers: dict[str, str], body: bytes
+) -> list[tuple[str, str]]:
+    if status is not None and 300 <= status < 400:
+        target = next((v for k, v in headers.items() if k.lower() == "location"), None)
+        return [(target, "short link target")] if target else []
+    try:
+        page = parse_linktree(body, source=url)
+    except PayloadError:
+        return []
+    links = [(link.url, "link-in-bio page") for link in (*page.links, *page.social)]
+    return links + [(contact, "link-in-bio page") for contact in page.contacts]
 
 
 class LinkService:
@@ -192,6 +262,19 @@ class LinkService:
             report.actors = self._regroup(conn, touched, report)
         return report
 
+    def _sources(self, conn: Connection, ids: list[int]) -> list[AccountSource]:
+        """The accounts with their listings, and what their captured link pages hold."""
+
+        def captured(urls: list[str]) -> dict[str, tuple[int | None, dict[str, str], bytes]]:
+            found = latest_fetches(conn, self.workspace, urls)
+            return {
+                url: (c.status, c.headers or {}, self.store.blobs.get(c.sha256))
+                for url, c in found.items()
+                if self.store.blobs.has(c.sha256)
+            }
+
+        return expand_sources(account_sources(conn, self.workspace, ids, PIPELINE), captured)
+
     def _official(self, conn: Connection) -> OfficialPhotos:
         digests: set[str] = set()
         for brand in current_brands(conn, self.workspace):
@@ -220,7 +303,7 @@ class LinkService:
         def sources() -> Iterator[AccountSource]:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start : start + _CHUNK]
-                yield from account_sources(conn, self.workspace, chunk, PIPELINE)
+                yield from self._sources(conn, chunk)
                 on_progress(len(chunk))
 
         def keep(source: AccountSource, identifiers: list[Identifier]) -> None:
@@ -260,7 +343,7 @@ class LinkService:
         old = stored_identifiers(conn, self.workspace, ids)
         added: Counter[tuple[str, str]] = Counter()
         removed: Counter[tuple[str, str]] = Counter()
-        for source in account_sources(conn, self.workspace, ids, PIPELINE):
+        for source in self._sources(conn, ids):
             found = source_identifiers(source, official)
             work["identifiers"] += len(found)
             more, fewer = replace_identifiers(

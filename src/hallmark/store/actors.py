@@ -51,6 +51,9 @@ class AccountSource:
     pictures: tuple[Picture, ...]
     products: tuple[str, ...]
     """The urls of its own listings (a link to one is a link to this seller)."""
+    expanded: tuple[tuple[str, str], ...] = ()
+    """Links and contacts found behind its links, with where: a captured link-in-bio page's
+    links, a captured short link's target."""
 
 
 def link_watermark(conn: Connection, workspace: Workspace) -> tuple[str, int] | None:

@@ -6,6 +6,7 @@ the same bytes from the same place again returns the capture already stored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -227,3 +228,23 @@ def _capture(row: Any) -> Capture:
         actor=row.actor,
         created_at=as_utc(row.created_at),
     )
+
+
+def latest_fetches(
+    conn: Connection, workspace: Workspace, urls: Iterable[str]
+) -> dict[str, Capture]:
+    """The latest fetch capture of each url that has one."""
+    wanted = sorted(set(urls))
+    found: dict[str, Capture] = {}
+    for start in range(0, len(wanted), 400):
+        for row in conn.execute(
+            select(captures)
+            .where(
+                captures.c.workspace_id == workspace.id,
+                captures.c.kind == "fetch",
+                captures.c.url_or_path.in_(wanted[start : start + 400]),
+            )
+            .order_by(captures.c.captured_at, captures.c.id)
+        ):
+            found[row.url_or_path] = _capture(row)
+    return found
