@@ -22,6 +22,7 @@ demo: $(STAMP)
 	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo import samples/listings.jsonl
 	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo scan
 	HALLMARK_DATA_DIR=$(DEMO_DIR) COLUMNS=160 $(BIN)/hallmark --workspace demo review --all --limit 15
+	HALLMARK_DATA_DIR=$(DEMO_DIR) COLUMNS=160 $(BIN)/hallmark --workspace demo actors list
 	@echo "--- the same demo in each platform's own format, through its channel (workspace demo-native)"
 	HALLMARK_DATA_DIR=$(DEMO_DIR) $(BIN)/hallmark --workspace demo-native brand add samples/brands/*.yaml
 	@for dir in samples/native/*/; do \
