@@ -112,7 +112,7 @@ def account_identifiers(
 ) -> list[Identifier]:
     """Every identifier of one account: its own id and names, its bio, links and contacts, and
     what its listings and posts link to, say and show (`links`, `texts`, `pictures`)."""
-    region = _region(account.country)
+    region = region_of(account.country)
     found: list[Identifier] = own_identifiers(account)
     found += _names(account)
     for url in account.links:
@@ -388,7 +388,8 @@ def normal_phone(raw: str, region: str | None) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _region(country: str | None) -> str | None:
+def region_of(country: str | None) -> str | None:
+    """The account's country as a phone region (two letters), else None."""
     if country and len(country) == 2 and country.isalpha():
         return country.upper()
     return None

@@ -24,6 +24,7 @@ from hallmark.link.identifiers import (
     Picture,
     account_identifiers,
     contact_identifiers,
+    region_of,
     url_identifiers,
 )
 from hallmark.store import Store, Workspace
@@ -144,7 +145,7 @@ def link_sources(
 
 
 def _expanded(source: AccountSource) -> list[Identifier]:
-    region = source.account.country if source.account.country else None
+    region = region_of(source.account.country)
     found: list[Identifier] = []
     for value, where in source.expanded:
         if "://" in value:
