@@ -130,7 +130,7 @@ def account_identifiers(
         found.append(Identifier("image", value, "photo"))
     unique: dict[tuple[str, str], Identifier] = {}
     for item in found:
-        unique.setdefault((item.kind, item.value), item)
+        unique.setdefault(item[:2], item)
     return list(unique.values())
 
 

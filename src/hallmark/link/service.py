@@ -99,7 +99,9 @@ class OfficialPhotos:
 def source_identifiers(source: AccountSource, official: OfficialPhotos) -> list[Identifier]:
     """An account's identifiers, its brands' official photos left out, and its own listings'
     product pages as its own."""
-    pictures = [p for p in source.pictures if not official.covers(p)]
+    pictures = source.pictures
+    if official.digests:
+        pictures = tuple(p for p in pictures if not official.covers(p))
     found = account_identifiers(
         source.account, links=source.links, texts=source.texts, pictures=pictures
     )
