@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
+
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def is_digest(ref: str) -> bool:
+    """True when `ref` names a stored blob (a sha256 in hex), not a url or a path."""
+    return _DIGEST.fullmatch(ref) is not None
 
 
 class BlobStore:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from hallmark.config import Settings
 from hallmark.detect.index import BrandIndex
 from hallmark.domain import Brand, Listing
+from hallmark.evidence.blobs import is_digest
 from hallmark.score.rules import Rules
 from hallmark.store import Store, Workspace
 from hallmark.store.brands import StoredBrand
@@ -33,7 +33,6 @@ from hallmark.vision.references import Reference, ReferenceIndex
 from hallmark.vision.stored import from_row, text_rows, to_row
 
 BATCH = 16
-_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -203,7 +202,7 @@ def listing_pictures(
     read: set[str] = set()
     everyone = set(index.brands)
     for listing in listings:
-        own = [ref for ref in listing.images if _DIGEST.fullmatch(ref)]
+        own = [ref for ref in listing.images if is_digest(ref)]
         digests.update(own)
         named = {h.brand for h in index.mentions(listing) if h.suppressed is None}
         if not own or named >= everyone:

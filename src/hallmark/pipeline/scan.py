@@ -17,6 +17,7 @@ from hallmark.config import Settings
 from hallmark.detect import BrandIndex, Detector
 from hallmark.detect.base import reads_pictures
 from hallmark.domain import Finding, Level, Listing, Signal
+from hallmark.evidence.blobs import is_digest
 from hallmark.link.service import LinkReport, LinkService
 from hallmark.pipeline.actors import actor_context
 from hallmark.score import Rules, Scorer
@@ -124,7 +125,7 @@ def _fingerprint_pending(
             batch = current_versions_after(conn, workspace, watermark, batch_size)
         if not batch:
             return
-        digests = {d for item in batch for d in item.listing.images if len(d) == 64}
+        digests = {d for item in batch for d in item.listing.images if is_digest(d)}
         pictures.get(digests, counts=report.pictures)
         watermark = batch[-1].version_id
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, func, or_, select, tuple_, update
 
 from hallmark.domain import Account
+from hallmark.evidence.blobs import is_digest
 from hallmark.link.graph import Decisions, pair
 from hallmark.link.identifiers import Identifier, Picture
 from hallmark.store.base import Workspace, record_events
@@ -186,7 +187,7 @@ def account_sources(
                     tuple(
                         Picture(d, hashes.get(d))
                         for d in dict.fromkeys(d for item in own for d in item.images)
-                        if len(d) == 64
+                        if is_digest(d)
                     ),
                     tuple(item.url for item in own if item.url),
                 )
