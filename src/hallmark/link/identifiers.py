@@ -80,6 +80,8 @@ _PROFILE_HOSTS = {
     "fb.com": "facebook",
 }
 _SOCIAL = frozenset(_PROFILE_HOSTS.values())
+# platforms whose account id is a name the seller chose (Amazon's and AliExpress's are not)
+_NAMED_BY_ID = frozenset({"ebay", "etsy", "instagram", "tiktok", "x", "pinterest", "facebook"})
 _PROFILE_RESERVED = frozenset(_KNOWN["profile_reserved"])
 _COMPANY_FORMS = frozenset(_KNOWN["company_forms"])
 _FILLER = frozenset(_KNOWN["filler"])
@@ -395,25 +397,25 @@ def region_of(country: str | None) -> str | None:
     return None
 
 
-def _names(account: Account) -> Iterator[Identifier]:
+def _names(account: Account) -> list[Identifier]:
     names = [account.handle, account.display_name]
-    if account.platform in ("ebay", "etsy", "instagram", "tiktok", "x", "pinterest", "facebook"):
+    if account.platform in _NAMED_BY_ID:
         names.append(account.external_id)
-    seen: set[str] = set()
-    for name in dict.fromkeys(n for n in names if n):
-        for key in username_keys(name):
-            if key not in seen:
-                seen.add(key)
-                yield Identifier("username", key, "name")
+    keys: dict[str, None] = {}
+    for name in names:
+        if name:
+            keys.update(dict.fromkeys(username_keys(name)))
+    found = [Identifier("username", key, "name") for key in keys]
     if account.legal_name:
         key = legal_name_key(account.legal_name)
         if key:
             kind = "company" if _COMPANY_FORMS & set(key.split()) else "person"
-            yield Identifier(kind, key, "legal name")
+            found.append(Identifier(kind, key, "legal name"))
     if account.address:
         key = address_key(account.address, account.country)
         if key:
-            yield Identifier("address", key, "address")
+            found.append(Identifier("address", key, "address"))
+    return found
 
 
 def _fold(text: str) -> str:
