@@ -263,6 +263,7 @@ image_fingerprints = Table(
     Column("mirror_embedding", LargeBinary),
     Column("mirror_keypoints", LargeBinary),
     Column("ocr", JSON),
+    Column("grey", LargeBinary),
     _at("created_at"),
     _at("ocr_at", nullable=True),
     UniqueConstraint("workspace_id", "sha256", "pipeline", name="uq_image_fingerprints_key"),

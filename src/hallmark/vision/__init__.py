@@ -4,5 +4,5 @@ Everything here needs the `vision` extra (numpy, OpenCV, onnxruntime, imagehash,
 faiss); modules outside this package import it lazily, so a text-only install still works.
 """
 
-PIPELINE_VERSION = "v2-effl0-sift"
+PIPELINE_VERSION = "v3-effl0-sift-grey"
 """Names the fingerprint recipe; fingerprints made by another recipe are made again."""

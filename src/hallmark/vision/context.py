@@ -7,6 +7,9 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+import cv2
+import numpy as np
+
 from hallmark.domain import Listing
 from hallmark.text import MarkHit
 from hallmark.vision.fingerprint import Fingerprint
@@ -34,7 +37,7 @@ class VisionContext:
             if fp is None:
                 continue
             seen = match_picture(fp, position, self.references, self.thresholds)
-            seen += self._text(fp, position, find_marks)
+            seen = _without_read_words(seen, self._text(fp, position, find_marks))
             found += _without_official_content(seen)
         return found
 
@@ -73,6 +76,28 @@ def _without_official_content(matches: list[ImageMatch]) -> list[ImageMatch]:
 
 
 _INSIDE_PHOTOS = frozenset({"logo", "image_text"})
+
+
+def _without_read_words(matches: list[ImageMatch], text: list[ImageMatch]) -> list[ImageMatch]:
+    """The matches and the words read, less a logo located over a word read for the same
+    brand: a wordmark found by keypoints and by OCR is one sighting, counted once (as text)."""
+    read = [(m.brand, m.region) for m in text if m.region is not None]
+    kept = [
+        m
+        for m in matches
+        if m.detector != "logo"
+        or m.region is None
+        or not any(brand == m.brand and _inside(box, m.region) for brand, box in read)
+    ]
+    return kept + text
+
+
+def _inside(box: tuple[tuple[float, float], ...], region: tuple[tuple[float, float], ...]) -> bool:
+    """True when the centre of `box` lies within the quadrilateral `region`."""
+    x = sum(p[0] for p in box) / len(box)
+    y = sum(p[1] for p in box) / len(box)
+    outline = np.array(region, dtype=np.float32).reshape(-1, 1, 2)
+    return cv2.pointPolygonTest(outline, (float(x), float(y)), False) >= 0
 
 
 def _box_of(fp: Fingerprint, matched: str) -> tuple[tuple[float, float], ...] | None:

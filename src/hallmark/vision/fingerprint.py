@@ -1,4 +1,5 @@
-"""Fingerprint pictures once: hashes, embeddings, keypoints and (when asked) OCR text."""
+"""Fingerprint pictures once: hashes, embeddings, keypoints, a grey copy and (when asked) OCR
+text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from hallmark.errors import ImageRejected
+from hallmark.vision.appearance import grey_copy
 from hallmark.vision.decode import decode
 from hallmark.vision.embed import embedder
 from hallmark.vision.hashes import Hashes, hashes
@@ -49,6 +51,8 @@ class Fingerprint:
     text: tuple[TextLine, ...] | None = None
     """OCR lines, or None when OCR has not run on this picture."""
     mirror: Mirror | None = None
+    grey: bytes | None = None
+    """A small grey copy (JPEG, see appearance.py): what a located logo is checked against."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +159,7 @@ def _fingerprints(decoded: list[tuple[str, Image.Image]], mirror: bool) -> list[
                 vectors[[j for j, owner in enumerate(owners) if owner == (i, "shape")]],
                 None,
                 _mirror(image) if mirror else None,
+                grey_copy(image),
             )
         )
     return out

@@ -36,6 +36,7 @@ class VisionThresholds:
     logo_min_area: float = 0.002
     logo_min_votes: int = 6
     logo_margin: float = 0.67
+    logo_min_agreement: float = 0.5
     design_min_similarity: float = 0.7
     ocr_min_score: float = 0.6
 
@@ -168,6 +169,10 @@ def _logos(
         if check is None:
             log.debug("logo %s not verified in %s", ref.file, fp.sha256[:12])
             continue
+        looks = index.looks_like(view.reference, fp, check.quad)
+        if looks is not None and looks < limits.logo_min_agreement:
+            log.debug("logo %s located in %s, looks unlike %.2f", ref.file, fp.sha256[:12], looks)
+            continue
         current = found.get(ref.brand)
         if current is None or (current.inliers or 0) < check.inliers:
             found[ref.brand] = _match(
@@ -178,6 +183,7 @@ def _logos(
                 "keypoints",
                 inliers=check.inliers,
                 region=check.quad,
+                similarity=looks,
             )
     return _distinct(list(found.values()), limits.logo_margin)
 

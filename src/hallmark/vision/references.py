@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from hallmark.vision.appearance import Appearance, agreement, appearance
 from hallmark.vision.embed import DIMENSIONS
 from hallmark.vision.fingerprint import Fingerprint
 from hallmark.vision.index import FaissIndex, VectorIndex
-from hallmark.vision.keypoints import Keypoints
+from hallmark.vision.keypoints import Keypoints, inverted
 
 INDEXED_KEYPOINTS = 600
 """Descriptors per reference view in the voting index; verification uses them all."""
@@ -36,11 +37,13 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """A reference as seen by the keypoint index: as registered, or mirrored."""
+    """A reference as seen by the keypoint index: as registered, mirrored, or (a logo) with
+    its brightness inverted."""
 
     reference: int
     mirrored: bool
     keypoints: Keypoints
+    inverted: bool = False
 
 
 class ReferenceIndex:
@@ -68,11 +71,31 @@ class ReferenceIndex:
                 self.views.append(View(i, False, fp.keypoints))
                 if fp.mirror is not None and ref.role == "photo":
                     self.views.append(View(i, True, fp.mirror.keypoints))
+                if ref.role == "logo":
+                    self.views.append(View(i, False, inverted(fp.keypoints), inverted=True))
         if rows:
             self.vectors.add(np.concatenate(rows), np.array(ids, dtype=np.int64))
         if shapes:
             self.shapes.add(np.concatenate(shapes), np.array(shape_ids, dtype=np.int64))
         self._flann = _descriptor_index(self.views)
+        self._looks: dict[int, Appearance] = {
+            i: appearance(ref.fingerprint.grey, ref.fingerprint.width)
+            for i, ref in enumerate(self.references)
+            if ref.role == "logo" and ref.fingerprint.grey is not None
+        }
+
+    def looks_like(
+        self, reference: int, query: Fingerprint, quad: tuple[tuple[float, float], ...]
+    ) -> float | None:
+        """How well the region `quad` of the query agrees with a logo reference (see
+        appearance.py), or None when either picture has no grey copy."""
+        looks = self._looks.get(reference)
+        if looks is None or query.grey is None:
+            return None
+        fp = self.references[reference].fingerprint
+        return agreement(
+            looks, query.grey, (query.width, query.height), quad, (fp.width, fp.height)
+        )
 
     def nearest(self, embeddings: np.ndarray, k: int, *, shape: bool = False) -> dict[int, float]:
         """Reference index -> best cosine over the query's vectors, for the k nearest (by

@@ -31,6 +31,7 @@ def to_row(item: Fingerprint | Refused) -> dict[str, Any]:
             "mirror_embedding",
             "mirror_keypoints",
             "ocr",
+            "grey",
         ),
     )
     row.update(sha256=item.sha256, pipeline=PIPELINE_VERSION)
@@ -47,6 +48,7 @@ def to_row(item: Fingerprint | Refused) -> dict[str, Any]:
         shape=item.shapes.astype("<f2").tobytes(),
         keypoints=item.keypoints.to_bytes(),
         ocr=text_rows(item.text),
+        grey=item.grey,
     )
     if item.mirror is not None:
         row["mirror_embedding"] = item.mirror.embedding.astype("<f2").tobytes()
@@ -77,6 +79,7 @@ def from_row(row: Mapping[str, Any]) -> Fingerprint | Refused:
         _vectors(row["shape"]),
         text,
         mirror,
+        bytes(row["grey"]) if row["grey"] is not None else None,
     )
 
 
