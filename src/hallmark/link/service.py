@@ -55,10 +55,10 @@ from hallmark.store.captures import latest_fetches
 from hallmark.store.dialect import insert_rows
 from hallmark.store.tables import account_identifiers as identifier_rows
 from hallmark.store.tables import image_fingerprints
+from hallmark.vision import PIPELINE_VERSION
 
-PIPELINE = "v2-effl0-sift"
-"""The fingerprint recipe whose perceptual hashes identify pictures (vision.PIPELINE_VERSION,
-repeated so that linking needs no vision install)."""
+# the package's __init__ holds only the recipe's name, so this import needs no vision extra
+PIPELINE = PIPELINE_VERSION
 _FULL_SHARE = 0.3
 _CHUNK = 1000
 
