@@ -127,13 +127,11 @@ def account_identifiers(
         found += url_identifiers(url, "listing link", region)
     for text in texts:
         found += text_identifiers(text, "listing text", region)
-    for picture in pictures:
-        value = picture.phash or "sha256:" + picture.sha256
-        found.append(Identifier("image", value, "photo"))
     unique: dict[tuple[str, str], Identifier] = {}
     for item in found:
         unique.setdefault(item[:2], item)
-    return list(unique.values())
+    images = dict.fromkeys(p.phash or "sha256:" + p.sha256 for p in pictures)
+    return [*unique.values(), *[Identifier("image", value, "photo") for value in images]]
 
 
 def own_identifiers(account: Account) -> list[Identifier]:
