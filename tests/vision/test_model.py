@@ -1,4 +1,5 @@
-"""The bundled embedding model: the committed file is the exported one, and it embeds."""
+"""The bundled embedding model: the committed files are the exported and quantized ones, and
+the model embeds."""
 
 from __future__ import annotations
 
@@ -11,11 +12,16 @@ from PIL import Image, ImageOps
 from hallmark.vision.embed import DIMENSIONS, MODEL_PATH, MODEL_SHA256, Embedder
 from tests.vision.conftest import picture
 
+# the fp32 export the INT8 model is quantized from (scripts/quantize_embedding_model.py)
+EXPORTED = MODEL_PATH.parent / "efficientnet_lite0.onnx"
+EXPORTED_SHA256 = "fc555497155ebd178923d24d73281097359cd781eb19258be25a94949b47889f"
 
-def test_the_model_file_is_the_exported_one() -> None:
+
+def test_the_model_files_are_the_exported_and_quantized_ones() -> None:
     assert hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest() == MODEL_SHA256
+    assert hashlib.sha256(EXPORTED.read_bytes()).hexdigest() == EXPORTED_SHA256
     notice = (MODEL_PATH.parent / "NOTICE").read_text(encoding="utf-8")
-    assert MODEL_SHA256 in notice
+    assert MODEL_SHA256 in notice and EXPORTED_SHA256 in notice
     assert "Apache License" in (MODEL_PATH.parent / "LICENSE.efficientnet_lite0").read_text()
 
 
