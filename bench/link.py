@@ -42,7 +42,9 @@ from hallmark.domain import Account
 from hallmark.link.identifiers import Picture
 from hallmark.link.service import OfficialPhotos, link_sources, source_identifiers
 from hallmark.score import load_rules
-from hallmark.store.actors import AccountSource
+from hallmark.store.identifiers import (
+    AccountSource,
+)
 
 PLATFORMS = ("amazon", "ebay", "etsy", "shopify", "webstore", "instagram", "tiktok", "x")
 FIRST_NAMES = tuple(

@@ -16,8 +16,13 @@ from hallmark.pipeline.importer import import_file
 from hallmark.pipeline.scan import scan
 from hallmark.score import Rules
 from hallmark.store import Store
-from hallmark.store.actors import account_id_named, actor_ids_of
+from hallmark.store.actors import (
+    actor_ids_of,
+)
 from hallmark.store.findings import query_findings
+from hallmark.store.identifiers import (
+    account_id_named,
+)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 RECORDS = [

@@ -13,7 +13,13 @@ from hallmark.link.service import LinkService
 from hallmark.score import Rules
 from hallmark.store import Store, Workspace
 from hallmark.store.accounts import upsert_accounts
-from hallmark.store.actors import account_id_named, add_decision, members_of
+from hallmark.store.actors import (
+    add_decision,
+    members_of,
+)
+from hallmark.store.identifiers import (
+    account_id_named,
+)
 from hallmark.store.listings import upsert_listings
 from tests.conftest import NOW
 from tests.link.population import (
@@ -32,7 +38,9 @@ def service(store: Store, workspace: Workspace, rules: Rules) -> LinkService:
 
 def actors_by_name(store: Store, workspace: Workspace) -> dict[str, int]:
     """Each linked account's actor, by platform:external_id."""
-    from hallmark.store.actors import accounts_by_id
+    from hallmark.store.identifiers import (
+        accounts_by_id,
+    )
 
     with store.transaction() as conn:
         groups = members_of(conn, workspace)
@@ -317,7 +325,9 @@ def test_captured_link_pages_and_short_links_are_followed(
     assert actor["tiktok:glam.tok"] == actor["amazon:A2GLAMSTEEL"]
     assert actor["instagram:luxe.vault"] != actor["amazon:A2GLAMSTEEL"]
     assert "x:no_capture" not in actor
-    from hallmark.store.actors import edges_touching
+    from hallmark.store.actors import (
+        edges_touching,
+    )
 
     with store.transaction() as conn:
         ids = [account_id_named(conn, workspace, "instagram", "luxe.vault")]

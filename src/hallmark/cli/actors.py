@@ -21,12 +21,14 @@ from hallmark.domain import Level
 from hallmark.link.service import LinkReport, LinkService
 from hallmark.score.actor import Member, reasons
 from hallmark.store.actors import (
-    account_id_named,
-    accounts_by_id,
     add_decision,
     edges_touching,
     member_findings,
     members_of,
+)
+from hallmark.store.identifiers import (
+    account_id_named,
+    accounts_by_id,
 )
 
 app = typer.Typer(help="Actors: accounts linked across platforms.", no_args_is_help=True)

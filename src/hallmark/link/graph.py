@@ -144,12 +144,6 @@ class Decisions:
     same: set[tuple[int, int]] = field(default_factory=set)
     different: set[tuple[int, int]] = field(default_factory=set)
 
-    def touching(self, nodes: set[int]) -> Decisions:
-        return Decisions(
-            {p for p in self.same if p[0] in nodes or p[1] in nodes},
-            {p for p in self.different if p[0] in nodes or p[1] in nodes},
-        )
-
 
 def pair(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)

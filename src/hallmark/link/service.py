@@ -29,30 +29,32 @@ from hallmark.link.identifiers import (
 )
 from hallmark.store import Store, Workspace
 from hallmark.store.actors import (
-    AccountSource,
-    account_sources,
     actor_ids_of,
-    all_account_ids,
-    changed_account_ids,
     clear_links,
     decisions_touching,
     edges_touching,
-    holder_counts,
-    holders,
-    last_event_id,
-    link_stats,
-    link_watermark,
     members_of,
-    replace_identifiers,
     save_groups,
-    set_link_stats,
-    set_link_watermark,
-    stored_identifiers,
     write_edges,
 )
 from hallmark.store.brands import current_brands
 from hallmark.store.captures import latest_fetches
 from hallmark.store.dialect import insert_rows
+from hallmark.store.identifiers import (
+    AccountSource,
+    account_sources,
+    all_account_ids,
+    changed_account_ids,
+    holder_counts,
+    holders,
+    last_event_id,
+    link_stats,
+    link_watermark,
+    replace_identifiers,
+    set_link_stats,
+    set_link_watermark,
+    stored_identifiers,
+)
 from hallmark.store.tables import account_identifiers as identifier_rows
 from hallmark.store.tables import image_fingerprints
 from hallmark.vision import PIPELINE_VERSION

@@ -11,11 +11,13 @@ from sqlalchemy import Connection
 from hallmark.score.actor import ActorContext, Member, Source, actor_links, own_risk, source_of
 from hallmark.store import Workspace
 from hallmark.store.actors import (
-    accounts_by_id,
     current_findings,
     decisions_touching,
     edges_touching,
     members_of,
+)
+from hallmark.store.identifiers import (
+    accounts_by_id,
 )
 
 _SOURCE_LEVELS = ("medium", "high")

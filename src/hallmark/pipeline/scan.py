@@ -25,7 +25,6 @@ from hallmark.score.actor import ActorContext, actor_signal, plausible_links
 from hallmark.store import Store, Workspace
 from hallmark.store.actors import (
     context_digests,
-    listings_of_accounts,
     set_context_digests,
 )
 from hallmark.store.brands import StoredBrand, current_brands
@@ -35,6 +34,9 @@ from hallmark.store.findings import (
     replace_findings,
     scan_watermark,
     set_watermarks,
+)
+from hallmark.store.identifiers import (
+    listings_of_accounts,
 )
 from hallmark.store.listings import StoredListing, count_current_after, current_versions_after
 
