@@ -116,14 +116,15 @@ def picture_index(
     limits = Limits(20_000_000, 40_000_000)
     refs = []
     for brand, role, file, product, data in references:
-        [fp] = fingerprint_images([(file, data)], limits, ocr=False, mirror=True)
+        [fp] = fingerprint_images([(file, data)], limits, ocr=role == "logo", mirror=True)
         assert isinstance(fp, Fingerprint), fp
         refs.append(Reference(brand, role, file, product, fp))
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in pictures.items()}
     made = fingerprint_images([(digests[n], d) for n, d in pictures.items()], limits)
     index = BrandIndex(brands, rules)
+    thresholds = VisionThresholds(**rules.vision.model_dump())
     index.vision = VisionContext(
-        ReferenceIndex(refs), VisionThresholds(**rules.vision.model_dump())
+        ReferenceIndex(refs, text_min_score=thresholds.ocr_min_score), thresholds
     )
     index.use_fingerprints({fp.sha256: fp for fp in made if isinstance(fp, Fingerprint)})
     return index, digests

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from hallmark.vision.appearance import agreement, appearance, grey_copy
 from hallmark.vision.keypoints import good_matches, inverted, keypoints, verify
@@ -38,7 +38,8 @@ def test_the_logo_where_it_is_agrees_and_another_place_does_not() -> None:
     grey, size = grey_copy(scene), scene.size
     here = agreement(looks, grey, size, region(mark, (60, 40)), reference.size)
     elsewhere = agreement(looks, grey, size, region(mark, (60 + mark.width, 40)), reference.size)
-    assert here > 0.7 > 0.3 > elsewhere
+    assert here.whole > 0.7 > 0.3 > elsewhere.whole
+    assert here.lettering is None
 
 
 def test_an_inverted_logo_agrees_as_well() -> None:
@@ -47,7 +48,7 @@ def test_an_inverted_logo_agrees_as_well() -> None:
     mark = ImageOps.invert(reference.resize((reference.width // 2, reference.height // 2)))
     scene = pasted(mark)
     here = agreement(looks, grey_copy(scene), scene.size, region(mark, (60, 40)), reference.size)
-    assert here > 0.7
+    assert here.whole > 0.7
 
 
 def test_inverted_keypoints_match_the_inverted_picture() -> None:
@@ -69,3 +70,39 @@ def test_each_query_keypoint_is_matched_once() -> None:
     )
     pairs = good_matches(doubled, keypoints(reference), ratio=1.0)
     assert len({q for _, q in pairs}) == len(pairs)
+
+
+def crest(word: str) -> tuple[Image.Image, tuple[tuple[float, float], ...]]:
+    """A ringed badge with `word` across it, and the box of the word."""
+    image = Image.new("RGB", (420, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 410, 290), outline="navy", width=12)
+    draw.ellipse((40, 40, 380, 260), outline="navy", width=4)
+    font = ImageFont.load_default(size=44)
+    draw.text((210, 150), word, font=font, fill="navy", anchor="mm")
+    x0, y0, x1, y1 = draw.textbbox((210, 150), word, font=font, anchor="mm")
+    return image, ((x0, y0), (x1, y0), (x1, y1), (x0, y1))
+
+
+def test_a_look_alike_on_the_same_template_fails_on_its_lettering() -> None:
+    reference, box = crest("VELMORA")
+    looks = appearance(grey_copy(reference), reference.width, [box])
+    assert looks.letters is not None
+    results = {}
+    for word in ("VELMORA", "OSTRELLE"):
+        mark = crest(word)[0].resize((210, 150))
+        scene = pasted(mark)
+        results[word] = agreement(
+            looks, grey_copy(scene), scene.size, region(mark, (60, 40)), reference.size
+        )
+    real, fake = results["VELMORA"], results["OSTRELLE"]
+    assert real.lettering is not None and fake.lettering is not None
+    assert real.lettering > 0.8 > 0.5 > fake.lettering
+    # the shared rings keep the look-alike's agreement as a whole well above its letters'
+    assert fake.whole > fake.lettering + 0.1
+
+
+def test_lettering_too_small_to_compare_is_none() -> None:
+    reference, _ = crest("VELMORA")
+    looks = appearance(grey_copy(reference), reference.width, [((0, 0), (2, 0), (2, 2), (0, 2))])
+    assert looks.letters is None

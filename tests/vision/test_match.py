@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PIL import Image, ImageDraw, ImageEnhance, ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
 from hallmark.detect.design import Design
 from hallmark.detect.image_text import ImageText
@@ -18,6 +18,7 @@ from hallmark.score import Rules
 from hallmark.testing import make_brand, make_listing, picture_index
 from hallmark.vision.fingerprint import content_region
 from hallmark.vision.keypoints import Keypoints
+from hallmark.vision.match import match_picture
 from tests.vision.conftest import picture
 
 
@@ -188,3 +189,45 @@ def test_keypoints_survive_storage(n: int, width: int, height: int, seed: int) -
 
 def test_same_shoe_without_the_studs_is_not_the_design(setup) -> None:  # type: ignore[no-untyped-def]
     assert found(setup, "plain_pump") == []
+
+
+def crest(word: str) -> Image.Image:
+    """A ringed badge with a star and `word` across it: the brand's, or a look-alike's."""
+    image = Image.new("RGB", (420, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 410, 290), outline="navy", width=12)
+    draw.ellipse((40, 40, 380, 260), outline="navy", width=4)
+    draw.regular_polygon((210, 85, 30), 5, fill="navy")
+    font = ImageFont.load_default(size=44)
+    draw.text((210, 170), word, font=font, fill="navy", anchor="mm")
+    return image
+
+
+@pytest.fixture(scope="module")
+def crests(rules: Rules, models: object) -> tuple[object, dict[str, str]]:
+    scenes = {}
+    for word in ("VELMORA", "OSTRELLE"):
+        scene = load("innocent.jpg")
+        mark = crest(word).resize((252, 180)).rotate(12, expand=True, fillcolor="white")
+        scene.paste(mark, (60, 50))
+        scenes[word] = jpeg(scene, 90)
+    logo = io.BytesIO()
+    crest("VELMORA").save(logo, "PNG")
+    brand = make_brand("Velmora", ("VELMORA",), product="Vis bangle")
+    references = [("Velmora", "logo", "refs/crest.png", None, logo.getvalue())]
+    return picture_index([brand], rules, references, scenes)
+
+
+def test_the_crest_is_located_and_its_lettering_agrees(crests) -> None:  # type: ignore[no-untyped-def]
+    index, digests = crests
+    vision = index.vision
+    fp = vision.fingerprints[digests["VELMORA"]]
+    [logo] = match_picture(fp, 0, vision.references, vision.thresholds)
+    assert (logo.detector, logo.reference) == ("logo", "refs/crest.png")
+    assert logo.lettering is not None and logo.lettering >= 0.65
+    # the word is read as well, so the listing counts one sighting, as text
+    assert [(m.detector, m.text) for m in found(crests, "VELMORA")] == [("image_text", "VELMORA")]
+
+
+def test_a_look_alike_crest_on_the_same_template_is_not_the_brand(crests) -> None:  # type: ignore[no-untyped-def]
+    assert found(crests, "OSTRELLE") == []

@@ -133,12 +133,14 @@ def test_ocr_is_skipped_when_the_words_already_name_every_brand(store: Store, ru
         },
     )
     report = scan(store, ws, rules, build_detectors())
-    assert report.pictures.read == 1
+    assert report.pictures.read == 2  # the logo, whose lettering is read, and UNNAMED's picture
     with store.transaction() as conn:
         ocr = dict(
             conn.execute(select(image_fingerprints.c.sha256, image_fingerprints.c.ocr)).all()
         )
     assert ocr[store.blobs.put(picture("innocent.jpg"))] is None
+    assert ocr[store.blobs.put(picture("official.jpg"))] is None
+    assert ocr[store.blobs.put(picture("logo.png"))] is not None
     assert [line["text"] for line in ocr[store.blobs.put(picture("text_photo.jpg"))]] == ["CARTIER"]
 
 

@@ -27,9 +27,14 @@ class Logo:
 
     def detect(self, listings: Sequence[Listing], brands: BrandIndex) -> Iterator[Signal]:
         for listing, match in sightings(listings, brands, self.name):
+            lettering = (
+                f"; its lettering agrees {match.lettering:.2f}"
+                if match.lettering is not None
+                else ""
+            )
             text = (
                 f"The {match.brand} logo ({match.reference}) appears in "
-                f"{photo(match.position)}, region drawn ({match.inliers} inliers)."
+                f"{photo(match.position)}, region drawn ({match.inliers} inliers{lettering})."
             )
             kind = named_or(brands, listing, match.brand, "found")
             yield signal(self.name, kind, listing, match, text)

@@ -38,7 +38,8 @@ def photo(position: int) -> str:
 def evidence(match: ImageMatch) -> dict[str, Any]:
     """The pointers a reviewer checks: picture, reference, region and scores."""
     found: dict[str, Any] = {"image": match.image, "position": match.position, "how": match.how}
-    for name in ("reference", "product", "similarity", "distance", "inliers", "text", "mark_kind"):
+    names = ("reference", "product", "similarity", "distance", "inliers", "lettering", "text")
+    for name in (*names, "mark_kind"):
         value = getattr(match, name)
         if value is not None:
             found[name] = round(value, 3) if isinstance(value, float) else value

@@ -85,6 +85,9 @@ def _fingerprint(
 
     counts = PictureCounts()
     files = brand_pictures([result.stored])
-    Pictures(store, workspace, settings).get((f.sha256 for f in files), mirror=True, counts=counts)
+    logos = frozenset(f.sha256 for f in files if f.role == "logo")
+    Pictures(store, workspace, settings).get(
+        (f.sha256 for f in files), read=logos, mirror=True, counts=counts
+    )
     result.fingerprinted = counts.fingerprinted
     result.refused = counts.refused

@@ -105,13 +105,18 @@ def corpus_context(folder: Path, rules: Rules) -> BrandIndex:
         pictures = brand_pictures(brand)
         for role, ref, product_name, designed in pictures:
             [fp] = fingerprint_images(
-                [(ref, (path.parent / ref).read_bytes())], LIMITS, ocr=False, mirror=True
+                [(ref, (path.parent / ref).read_bytes())],
+                LIMITS,
+                ocr=role == "logo",
+                mirror=True,
             )
             if isinstance(fp, Fingerprint):
                 references.append(Reference(brand.name, role, ref, product_name, fp, designed))
     index = BrandIndex(brands, rules)
     thresholds = VisionThresholds(**rules.vision.model_dump())
-    index.vision = VisionContext(ReferenceIndex(references), thresholds)
+    index.vision = VisionContext(
+        ReferenceIndex(references, text_min_score=thresholds.ocr_min_score), thresholds
+    )
     return index
 
 

@@ -183,14 +183,16 @@ def vision_context(
 ) -> VisionContext:
     """The brands' references fingerprinted (once, stored) and indexed for a scan."""
     files = reference_files(stored)
-    prints = pictures.get((f.sha256 for f in files), mirror=True, counts=counts)
+    logos = frozenset(f.sha256 for f in files if f.role == "logo")
+    prints = pictures.get((f.sha256 for f in files), read=logos, mirror=True, counts=counts)
     references = []
     for f in files:
         item = prints.get(f.sha256)
         if isinstance(item, Fingerprint):
             references.append(Reference(f.brand, f.role, f.file, f.product, item, f.designed))
     thresholds = VisionThresholds(**rules.vision.model_dump())
-    return VisionContext(ReferenceIndex(references), thresholds)
+    index = ReferenceIndex(references, text_min_score=thresholds.ocr_min_score)
+    return VisionContext(index, thresholds)
 
 
 def listing_pictures(

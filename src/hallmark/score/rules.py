@@ -71,6 +71,10 @@ class VisionSpec(BaseModel):
     logo_min_votes: int = Field(ge=1)
     logo_margin: float = Field(gt=0, le=1)
     logo_min_agreement: float = Field(ge=-1, le=1)
+    lettered_min_inliers: int = Field(ge=4)
+    lettered_min_agreement: float = Field(ge=-1, le=1)
+    lettering_min_agreement: float = Field(ge=-1, le=1)
+    lettering_veto: float = Field(ge=-1, le=1)
     design_min_similarity: float = Field(gt=0, le=1)
     ocr_min_score: float = Field(ge=0, le=1)
 

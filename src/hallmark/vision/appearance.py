@@ -3,13 +3,18 @@ what is drawn there, so a look-alike sharing only the reference's frame or ornam
 
 The region the keypoints found is warped back onto the reference and the two are compared
 by the orientation of their edges (angles doubled, so a logo printed light on dark or pressed
-into metal agrees with the flat reference), only where the reference has edges.
+into metal agrees with the flat reference), only where the reference has edges. Where OCR
+read lettering in the reference (the name on a crest's banner, the letter on its shield, a
+wordmark's word), the lettering is also compared on its own: look-alike crests share a
+maker's template, frame and ornaments with the brand's, and differ in their letters.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -24,6 +29,8 @@ _EDGE_SHARE = 0.25
 """Reference pixels with an edge this strong (against its strongest) are compared..."""
 _AROUND = 5
 """...together with their neighbours within this square, in pixels at REFERENCE_WIDTH."""
+_MIN_LETTER_PIXELS = 12
+"""Fewer compared pixels than this in the lettering say nothing about it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,16 @@ class Appearance:
     """REFERENCE_WIDTH over the reference's own width."""
     orientations: np.ndarray
     mask: np.ndarray
+    letters: np.ndarray | None = None
+    """The part of `mask` inside the reference's lettering, or None when it has none."""
+
+
+class Agreement(NamedTuple):
+    """How a located region agrees with a logo, from -1 to 1: everywhere the logo has
+    edges, and in its lettering alone (None when the logo has no lettering)."""
+
+    whole: float
+    lettering: float | None
 
 
 def grey_copy(image: Image.Image) -> bytes:
@@ -45,8 +62,11 @@ def grey_copy(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def appearance(grey: bytes, width: int) -> Appearance:
-    """A reference logo's appearance, from its grey copy and its working width."""
+def appearance(
+    grey: bytes, width: int, lettering: Sequence[Sequence[tuple[float, float]]] = ()
+) -> Appearance:
+    """A reference logo's appearance, from its grey copy, its working width and the boxes
+    of its lettering (in working pixels)."""
     picture = Image.open(io.BytesIO(grey))
     scale = REFERENCE_WIDTH / width
     size = (REFERENCE_WIDTH, max(8, round(picture.height * REFERENCE_WIDTH / picture.width)))
@@ -54,7 +74,18 @@ def appearance(grey: bytes, width: int) -> Appearance:
     orientations, strength = _orientations(pixels)
     edges = (strength > _EDGE_SHARE * max(float(strength.max()), 1e-6)).astype(np.uint8)
     mask = cv2.dilate(edges, np.ones((_AROUND, _AROUND), np.uint8)).astype(bool)
-    return Appearance(scale, orientations, mask)
+    return Appearance(scale, orientations, mask, _within(mask, lettering, scale))
+
+
+def _within(
+    mask: np.ndarray, boxes: Sequence[Sequence[tuple[float, float]]], scale: float
+) -> np.ndarray | None:
+    inside = np.zeros(mask.shape, np.uint8)
+    for box in boxes:
+        corners = np.round(np.array(box, dtype=np.float64) * scale).astype(np.int32)
+        cv2.fillPoly(inside, [corners], 1)
+    letters = mask & inside.astype(bool)
+    return letters if letters.sum() >= _MIN_LETTER_PIXELS else None
 
 
 def agreement(
@@ -63,9 +94,9 @@ def agreement(
     size: tuple[int, int],
     quad: tuple[tuple[float, float], ...],
     reference_size: tuple[int, int],
-) -> float:
+) -> Agreement:
     """How well the region `quad` of a picture of working `size` (its grey copy in `grey`)
-    agrees with the reference, from -1 to 1 (1: the same edges everywhere)."""
+    agrees with the reference (1: the same edges everywhere)."""
     picture = np.asarray(Image.open(io.BytesIO(grey)), dtype=np.float32)
     shrink = picture.shape[1] / size[0]
     w, h = reference_size
@@ -74,10 +105,17 @@ def agreement(
     onto = cv2.getPerspectiveTransform(target, corners * np.float32(reference.scale))
     height, width = reference.mask.shape
     warped = cv2.warpPerspective(picture, onto, (width, height), flags=cv2.INTER_LINEAR)
-    seen = _orientations(warped)[0][reference.mask]
-    drawn = reference.orientations[reference.mask]
-    norms = float(np.sqrt((drawn**2).sum() * (seen**2).sum()))
-    return float((drawn * seen).sum()) / (norms + 1e-6)
+    seen = _orientations(warped)[0]
+    letters = reference.letters
+    return Agreement(
+        _correlation(reference.orientations, seen, reference.mask),
+        None if letters is None else _correlation(reference.orientations, seen, letters),
+    )
+
+
+def _correlation(drawn: np.ndarray, seen: np.ndarray, where: np.ndarray) -> float:
+    a, b = drawn[where], seen[where]
+    return float((a * b).sum()) / (float(np.sqrt((a**2).sum() * (b**2).sum())) + 1e-6)
 
 
 def _orientations(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

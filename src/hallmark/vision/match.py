@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from hallmark.vision.appearance import Agreement
 from hallmark.vision.fingerprint import Fingerprint
 from hallmark.vision.hashes import mirror_distance
 from hallmark.vision.keypoints import Verification, verify
@@ -37,6 +38,10 @@ class VisionThresholds:
     logo_min_votes: int = 6
     logo_margin: float = 0.67
     logo_min_agreement: float = 0.5
+    lettered_min_inliers: int = 5
+    lettered_min_agreement: float = 0.4
+    lettering_min_agreement: float = 0.65
+    lettering_veto: float = 0.45
     design_min_similarity: float = 0.7
     ocr_min_score: float = 0.6
 
@@ -59,6 +64,8 @@ class ImageMatch:
     mirrored: bool = False
     region: tuple[tuple[float, float], ...] | None = None
     text: str | None = None
+    lettering: float | None = None
+    """A logo's lettering agreement (see appearance.py), when it has lettering."""
     mark_kind: str | None = None
     role: str | None = None
     """The reference's role: logo, photo or design."""
@@ -163,15 +170,16 @@ def _logos(
         check = verify(
             view.keypoints,
             fp.keypoints,
-            min_inliers=limits.logo_min_inliers,
+            min_inliers=min(limits.logo_min_inliers, limits.lettered_min_inliers),
             min_area=limits.logo_min_area,
         )
         if check is None:
             log.debug("logo %s not verified in %s", ref.file, fp.sha256[:12])
             continue
         looks = index.looks_like(view.reference, fp, check.quad)
-        if looks is not None and looks < limits.logo_min_agreement:
-            log.debug("logo %s located in %s, looks unlike %.2f", ref.file, fp.sha256[:12], looks)
+        if not _logo_holds(check.inliers, looks, limits):
+            log.debug("logo %s located in %s: %d inliers, looks %s", ref.file,
+                      fp.sha256[:12], check.inliers, looks)  # fmt: skip
             continue
         current = found.get(ref.brand)
         if current is None or (current.inliers or 0) < check.inliers:
@@ -183,9 +191,30 @@ def _logos(
                 "keypoints",
                 inliers=check.inliers,
                 region=check.quad,
-                similarity=looks,
+                similarity=None if looks is None else looks.whole,
+                lettering=None if looks is None else looks.lettering,
             )
     return _distinct(list(found.values()), limits.logo_margin)
+
+
+def _logo_holds(inliers: int, looks: Agreement | None, limits: VisionThresholds) -> bool:
+    """A located logo counts when what is drawn there agrees with it. Lettering that agrees
+    lets a logo pass on fewer inliers, and lettering that disagrees vetoes it: the letters are
+    what tell a brand's crest from a look-alike on the same template. Without a grey copy
+    only the inliers can decide."""
+    if looks is None:
+        return inliers >= limits.logo_min_inliers
+    lettering = looks.lettering
+    if lettering is not None and lettering >= limits.lettering_min_agreement:
+        return (
+            inliers >= limits.lettered_min_inliers and looks.whole >= limits.lettered_min_agreement
+        )
+    vetoed = lettering is not None and lettering < limits.lettering_veto
+    return (
+        not vetoed
+        and inliers >= limits.logo_min_inliers
+        and looks.whole >= limits.logo_min_agreement
+    )
 
 
 def _distinct(matches: list[ImageMatch], margin: float) -> list[ImageMatch]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from hallmark.vision.appearance import Appearance, agreement, appearance
+from hallmark.vision.appearance import Agreement, Appearance, agreement, appearance
 from hallmark.vision.embed import DIMENSIONS
 from hallmark.vision.fingerprint import Fingerprint
 from hallmark.vision.index import FaissIndex, VectorIndex
@@ -49,7 +49,13 @@ class View:
 class ReferenceIndex:
     """Shortlists references for a query picture without looping over them."""
 
-    def __init__(self, references: Sequence[Reference], vectors: VectorIndex | None = None) -> None:
+    def __init__(
+        self,
+        references: Sequence[Reference],
+        vectors: VectorIndex | None = None,
+        *,
+        text_min_score: float = 0.6,
+    ) -> None:
         self.references = list(references)
         self.vectors = vectors or FaissIndex(DIMENSIONS, expected=2 * len(self.references))
         self.shapes = FaissIndex(DIMENSIONS, expected=2 * len(self.references))
@@ -79,14 +85,16 @@ class ReferenceIndex:
             self.shapes.add(np.concatenate(shapes), np.array(shape_ids, dtype=np.int64))
         self._flann = _descriptor_index(self.views)
         self._looks: dict[int, Appearance] = {
-            i: appearance(ref.fingerprint.grey, ref.fingerprint.width)
+            i: appearance(
+                ref.fingerprint.grey, ref.fingerprint.width, lettering(ref, text_min_score)
+            )
             for i, ref in enumerate(self.references)
             if ref.role == "logo" and ref.fingerprint.grey is not None
         }
 
     def looks_like(
         self, reference: int, query: Fingerprint, quad: tuple[tuple[float, float], ...]
-    ) -> float | None:
+    ) -> Agreement | None:
         """How well the region `quad` of the query agrees with a logo reference (see
         appearance.py), or None when either picture has no grey copy."""
         looks = self._looks.get(reference)
@@ -131,6 +139,15 @@ class ReferenceIndex:
             if self.references[self.views[view].reference].role in roles:
                 chosen.append(view)
         return chosen
+
+
+def lettering(ref: Reference, min_score: float) -> list[tuple[tuple[float, float], ...]]:
+    """The boxes of the letters and digits OCR read in a logo with at least `min_score`."""
+    return [
+        line.box
+        for line in ref.fingerprint.text or ()
+        if line.score >= min_score and any(c.isalnum() for c in line.text)
+    ]
 
 
 def _descriptor_index(views: list[View]) -> cv2.FlannBasedMatcher | None:

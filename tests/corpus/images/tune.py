@@ -24,7 +24,10 @@ from hallmark.score import load_rules
 HERE = Path(__file__).parent
 GRID = {
     "photo_min_inliers": [20, 25],
-    "logo_min_inliers": [25, 30],
+    "logo_min_inliers": [8, 10, 12],
+    "lettered_min_inliers": [5, 6, 8],
+    "lettered_min_agreement": [0.4, 0.5],
+    "lettering_min_agreement": [0.6, 0.65, 0.7],
     "logo_min_area": [0.005],
     "design_min_similarity": [0.84, 0.86, 0.9],
     "ocr_min_score": [0.5, 0.8],
