@@ -7,6 +7,7 @@ from collections import defaultdict
 from itertools import combinations
 
 import pytest
+from sqlalchemy import select
 
 from hallmark.domain import Account
 from hallmark.link.service import LinkService
@@ -21,6 +22,7 @@ from hallmark.store.identifiers import (
     account_id_named,
 )
 from hallmark.store.listings import upsert_listings
+from hallmark.store.tables import captures
 from tests.conftest import NOW
 from tests.link.population import (
     NOISY,
@@ -335,3 +337,50 @@ def test_captured_link_pages_and_short_links_are_followed(
     assert {(s["kind"], s["value"], s["sources"][0]) for s in shared} == {
         ("domain", "luxevault-shop.com", "link-in-bio page")
     }
+
+
+def test_a_fetched_short_link_is_recorded_hop_by_hop_and_followed(
+    store: Store, workspace: Workspace, rules: Rules
+) -> None:
+    from hallmark.channels.fetch import SafeClient
+    from hallmark.evidence.capture import capture_fetch
+    from hallmark.store.captures import latest_fetches
+    from tests.channels.test_fetch import RawServer, response
+
+    def handler(request: bytes) -> bytes:
+        if request.startswith(b"GET /3glam "):
+            return response("301 Moved Permanently", b"", {"Location": f"{shop}/"})
+        return response(body=b"<html>GildSteel</html>", headers={"Content-Type": "text/html"})
+
+    server = RawServer(handler)
+    # both names reach the loopback server; the client screens them like any other name
+    short, shop = (f"http://{h}:{server.port}" for h in ("bit.ly", "gildsteel-shop.com"))
+    try:
+        with SafeClient(allow_loopback=True, resolver=lambda host, port: ["127.0.0.1"]) as client:
+            first = client.get(f"{short}/3glam")
+            again = client.get(f"{short}/3glam")
+    finally:
+        server.close()
+    assert (first.url, first.redirects) == (f"{shop}/", (f"{short}/3glam",))
+    for fetched in (first, again):
+        capture_fetch(store, workspace, fetched, "webstore", NOW)
+    with store.transaction() as conn:
+        seen = latest_fetches(conn, workspace, [f"{short}/3glam", f"{shop}/"])
+        hops = conn.execute(
+            select(captures.c.id).where(captures.c.url_or_path == f"{short}/3glam")
+        ).all()
+    assert len(hops) == 1  # fetched twice, the same redirect: recorded once
+    hop = seen[f"{short}/3glam"]
+    assert (hop.status, hop.headers["location"]) == (301, f"{shop}/")
+    assert seen[f"{shop}/"].status == 200
+    add(
+        store,
+        workspace,
+        [
+            Account("tiktok", "gild.tok", links=(f"{short}/3glam",)),
+            Account("webstore", "gildsteel-shop.com"),
+        ],
+    )
+    service(store, workspace, rules).link()
+    actor = actors_by_name(store, workspace)
+    assert actor["tiktok:gild.tok"] == actor["webstore:gildsteel-shop.com"]

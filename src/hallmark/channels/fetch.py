@@ -151,7 +151,14 @@ class Fetched:
     headers: Mapping[str, str]
     body: bytes
     wire_bytes: int
-    redirects: tuple[str, ...] = field(default_factory=tuple)
+    hops: tuple[Fetched, ...] = field(default_factory=tuple)
+    """The redirects on the way, in order, each with its status and headers (a redirect's
+    body is not read): where a short link sent us is evidence too."""
+
+    @property
+    def redirects(self) -> tuple[str, ...]:
+        """The urls that redirected, in order."""
+        return tuple(hop.url for hop in self.hops)
 
 
 class SafeClient:
@@ -215,7 +222,7 @@ class SafeClient:
         if method not in ("GET", "POST"):
             raise FetchRefused(f"refused: {method} is not sent (only GET and POST)")
         deadline = time.monotonic() + self.timeout
-        current, hops = url, []
+        current, hops = url, list[Fetched]()
         for _ in range(self.max_redirects + 1):
             parts = _check_url(current)
             # screened here for a clear error on odd host forms httpx refuses to parse
@@ -227,7 +234,8 @@ class SafeClient:
                     method, current, headers=headers, content=content
                 ) as response:
                     if response.is_redirect and "location" in response.headers:
-                        hops.append(current)
+                        headers_seen = dict(response.headers)
+                        hops.append(Fetched(current, response.status_code, headers_seen, b"", 0))
                         current = urljoin(current, response.headers["location"])
                         if response.status_code not in (307, 308):
                             method, content = "GET", None

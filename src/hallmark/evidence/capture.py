@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from hallmark.channels.fetch import USER_AGENT, Fetched
 from hallmark.evidence.warc import WarcWriter, warc_dir
 from hallmark.store.base import Store, Workspace
-from hallmark.store.captures import Capture, NewCapture, add_capture, find_capture
+from hallmark.store.captures import (
+    Capture,
+    NewCapture,
+    add_capture,
+    find_capture,
+    latest_fetches,
+)
 
 
 def data_dir(store: Store) -> Path:
@@ -49,8 +55,11 @@ def capture_fetch(
     """Record a fetched exchange (request and response records, the body as a blob).
 
     `images` are sha256s of images already in the blob store that belong to this capture.
-    The same body from the same url returns the capture already stored.
+    The same body from the same url returns the capture already stored. Each redirect on the
+    way is recorded first, as its own exchange and capture (see `_capture_hop`).
     """
+    for hop in fetched.hops:
+        _capture_hop(store, workspace, hop, channel, captured_at, actor, user_agent)
     digest = hashlib.sha256(fetched.body).hexdigest()
     existing = _existing(store, workspace, "fetch", fetched.url, digest)
     if existing is not None:
@@ -76,6 +85,49 @@ def capture_fetch(
             image_sha256s=tuple(images),
         ),
     )
+
+
+def _capture_hop(
+    store: Store,
+    workspace: Workspace,
+    hop: Fetched,
+    channel: str,
+    captured_at: datetime,
+    actor: str | None,
+    user_agent: str,
+) -> None:
+    """A redirect's status and headers (its body is not read). Every redirect has the same
+    empty body, so a hop is new when its url last redirected elsewhere, or never did."""
+    with store.transaction() as conn:
+        latest = latest_fetches(conn, workspace, [hop.url]).get(hop.url)
+    if latest is not None and (latest.status, _location(latest.headers)) == (
+        hop.status,
+        _location(hop.headers),
+    ):
+        return
+    store.blobs.put(hop.body)
+    written = WarcWriter(warc_root(store)).write_fetch(hop, captured_at, user_agent=user_agent)
+    _store(
+        store,
+        workspace,
+        NewCapture(
+            kind="fetch",
+            url_or_path=hop.url,
+            captured_at=captured_at,
+            channel=channel,
+            sha256=hashlib.sha256(hop.body).hexdigest(),
+            warc_file=written.file,
+            warc_offset=written.offset,
+            warc_length=written.length,
+            actor=actor or default_actor(),
+            status=hop.status,
+            headers={str(k): str(v) for k, v in hop.headers.items()},
+        ),
+    )
+
+
+def _location(headers: Mapping[str, str] | None) -> str | None:
+    return next((v for k, v in (headers or {}).items() if k.lower() == "location"), None)
 
 
 def capture_import(
