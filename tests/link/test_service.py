@@ -21,7 +21,7 @@ from hallmark.store.actors import (
 from hallmark.store.identifiers import (
     account_id_named,
 )
-from hallmark.store.listings import upsert_listings
+from hallmark.store.listings import PreparedListing, upsert_listings
 from hallmark.store.tables import captures
 from tests.conftest import NOW
 from tests.link.population import (
@@ -384,3 +384,35 @@ def test_a_fetched_short_link_is_recorded_hop_by_hop_and_followed(
     service(store, workspace, rules).link()
     actor = actors_by_name(store, workspace)
     assert actor["tiktok:gild.tok"] == actor["webstore:gildsteel-shop.com"]
+
+
+def test_the_actor_context_reads_only_actors_with_a_source(
+    store: Store, workspace: Workspace, rules: Rules
+) -> None:
+    from hallmark.detect import build_detectors
+    from hallmark.pipeline.actors import actor_context
+    from hallmark.pipeline.scan import scan
+    from hallmark.store.brands import add_brand
+    from hallmark.testing import brand_spec, make_listing
+
+    with store.transaction() as conn:
+        add_brand(conn, workspace, brand_spec(), source="cartier.yaml", at=NOW)
+    accounts, items = [], []
+    for n in range(60):  # 60 two-account actors, each joined by a phone only its pair holds
+        phone = (f"+8526{n:07d}",)
+        accounts += [Account("ebay", f"seller{n}", contacts=phone)]
+        accounts += [Account("instagram", f"promo{n}", contacts=phone)]
+        title = "Cartier Love bracelet replica 1:1" if n == 7 else f"Plain oak side table {n}"
+        items.append(
+            make_listing(
+                title, price="29", platform="ebay", account=f"seller{n}", external_id=f"L{n}"
+            )
+        )
+    add(store, workspace, accounts, [PreparedListing(i, []) for i in items])
+    report = scan(store, workspace, rules, build_detectors())
+    assert report.findings["high"] == 1
+    with store.transaction() as conn:
+        context = actor_context(conn, workspace, rules.version)
+    assert context.actors_read == 1  # of 60
+    assert [link.brand for link in context.links[("instagram", "promo7")]] == ["Cartier"]
+    assert len(actors_by_name(store, workspace)) == 120

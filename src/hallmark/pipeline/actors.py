@@ -1,5 +1,5 @@
 """Actor context for a scan: which accounts are linked to which brands' sources, read from the
-store, and the second pass that scores again the listings whose actor context changed."""
+store."""
 
 from __future__ import annotations
 
@@ -11,30 +11,36 @@ from sqlalchemy import Connection
 from hallmark.score.actor import ActorContext, Member, Source, actor_links, own_risk, source_of
 from hallmark.store import Workspace
 from hallmark.store.actors import (
+    actor_ids_of,
     current_findings,
     decisions_touching,
     edges_touching,
     members_of,
 )
-from hallmark.store.identifiers import (
-    accounts_by_id,
-)
+from hallmark.store.identifiers import accounts_by_id, accounts_named
+from hallmark.store.tables import findings
 
 _SOURCE_LEVELS = ("medium", "high")
 
 
 def actor_context(conn: Connection, workspace: Workspace, rules_version: str) -> ActorContext:
-    """Every actor's members' links to the brands their fellow members promote or sell."""
+    """The links of the members of every actor that has a source: a member's own medium or
+    high finding. Only those actors are read, so the work follows the flagged listings and
+    their actors, not the size of the workspace."""
     context = ActorContext()
-    groups = members_of(conn, workspace)
-    if not groups:
+    flagged = _flagged(conn, workspace, rules_version)
+    named = accounts_named(conn, workspace, set(flagged))
+    actor_of = actor_ids_of(conn, workspace, set(named.values()))
+    if not actor_of:
         return context
+    groups = members_of(conn, workspace, set(actor_of.values()))
+    context.actors_read = len(groups)
     member_ids = {m for group in groups.values() for m in group}
     rows = accounts_by_id(conn, workspace, member_ids)
     members = {
         i: Member(i, r.platform, r.external_id, r.handle, r.display_name) for i, r in rows.items()
     }
-    sources = _sources(conn, workspace, rules_version, members)
+    sources = _sources(flagged, {k: v for k, v in named.items() if v in actor_of})
     edges = edges_touching(conn, workspace, member_ids)
     decisions = decisions_touching(conn, workspace, member_ids)
     for actor, group in sorted(groups.items()):
@@ -57,18 +63,26 @@ def actor_context(conn: Connection, workspace: Workspace, rules_version: str) ->
     return context
 
 
+def _flagged(
+    conn: Connection, workspace: Workspace, rules_version: str
+) -> dict[tuple[str, str], list[Any]]:
+    """Medium and high findings on current listing versions, by (platform, account)."""
+    found: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    query = current_findings(workspace, rules_version, _SOURCE_LEVELS)
+    for row in conn.execute(query.order_by(findings.c.id)):
+        if row.account:
+            found[(row.platform, row.account)].append(row)
+    return dict(found)
+
+
 def _sources(
-    conn: Connection, workspace: Workspace, rules_version: str, members: dict[int, Member]
+    flagged: dict[tuple[str, str], list[Any]], members: dict[tuple[str, str], int]
 ) -> list[Source]:
-    """Members' own findings on current listing versions, medium or high before any actor
-    link raised them, grouped by account and brand."""
-    by_name = {(m.platform, n): m.id for m in members.values() for n in m.names}
-    rows = conn.execute(current_findings(workspace, rules_version, _SOURCE_LEVELS))
+    """Actor members' own findings, medium or high before any actor link raised them,
+    grouped by account and brand."""
     grouped: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        account = by_name.get((row.platform, row.account or ""))
-        if account is None:
-            continue
+    rows = [(row, account) for name, account in members.items() for row in flagged.get(name, ())]
+    for row, account in sorted(rows, key=lambda pair: int(pair[0].id)):
         risk, level = own_risk(row.signals, row.risk, row.level)
         if level not in _SOURCE_LEVELS:
             continue

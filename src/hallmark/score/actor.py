@@ -85,6 +85,8 @@ class ActorContext:
 
     links: dict[tuple[str, str], list[ActorLink]] = field(default_factory=dict)
     by_account: dict[int, list[ActorLink]] = field(default_factory=dict)
+    actors_read: int = 0
+    """How many actors were read to build it: the work, which follows the flagged listings."""
 
     def for_listing(self, listing: Listing) -> list[ActorLink]:
         if listing.account is None:

@@ -127,11 +127,11 @@ def changed_account_ids(
         ):
             if row.account:
                 named.add((row.platform, row.account))
-    found.update(_accounts_named(conn, workspace, named).values())
+    found.update(accounts_named(conn, workspace, named).values())
     return found
 
 
-def _accounts_named(
+def accounts_named(
     conn: Connection, workspace: Workspace, named: set[tuple[str, str]]
 ) -> dict[tuple[str, str], int]:
     """Account ids by (platform, external id or handle)."""
@@ -401,7 +401,7 @@ def account_id_named(
     conn: Connection, workspace: Workspace, platform: str, name: str
 ) -> int | None:
     """The id of the account with this external id (or handle) on the platform."""
-    return _accounts_named(conn, workspace, {(platform, name)}).get((platform, name))
+    return accounts_named(conn, workspace, {(platform, name)}).get((platform, name))
 
 
 def link_stats(conn: Connection, workspace: Workspace) -> dict[str, tuple[int, int]]:
