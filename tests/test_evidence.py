@@ -124,3 +124,53 @@ def test_evidence_of_a_listing_is_shown_verified_and_exported(
     assert line.startswith(f"MISMATCH {warc} at offset 0 (response {GOOD['url']}): ")
     assert "block digest failed" in line
     assert "payload digest failed" in line
+
+
+def test_each_redirect_is_a_capture_once_per_target_and_in_the_warc(tmp_path: Path) -> None:
+    from hallmark.store.captures import latest_fetches, list_captures
+
+    store = open_store(f"sqlite:///{tmp_path / 'h.db'}", tmp_path / "data")
+    ws = store.workspace("acme")
+    short = "https://bit.ly/3glam"
+
+    def via(location: str | None, final: str, day: int) -> datetime:
+        at = datetime(2026, 11, day, 12, tzinfo=UTC)
+        hops = ()
+        if location is not None:
+            hops = (Fetched(short, 301, {"location": location}, b"", 0),)
+        capture_fetch(store, ws, Fetched(final, 200, {}, b"<html>shop</html>", 17, hops), "web", at)
+        return at
+
+    def warc_size() -> int:
+        return sum(p.stat().st_size for p in (tmp_path / "data" / "warc").rglob("*.warc.gz"))
+
+    via("https://one.example/", "https://one.example/", 1)
+    size = warc_size()
+    via("https://one.example/", "https://one.example/", 2)  # the same redirect again
+    assert warc_size() == size
+    via("https://two.example/", "https://two.example/", 3)  # the short link now points elsewhere
+    via(None, short, 4)  # the short link itself answers 200 for a day...
+    via("/shop", "https://bit.ly/shop", 5)  # ...and then redirects again, relatively
+    with store.transaction() as conn:
+        rows = [
+            (c.status, (c.headers or {}).get("location"))
+            for c in list_captures(conn, ws)
+            if c.url_or_path == short
+        ]
+        latest = latest_fetches(conn, ws, [short])[short]
+    assert rows == [
+        (301, "https://one.example/"),
+        (301, "https://two.example/"),
+        (200, None),
+        (301, "/shop"),
+    ]
+    assert (latest.status, latest.headers["location"]) == (301, "/shop")
+    records = []
+    for path in sorted((tmp_path / "data" / "warc").rglob("*.warc.gz")):
+        with path.open("rb") as stream:
+            records += [
+                (r.rec_headers.get_header("WARC-Target-URI"), r.http_headers.get_statuscode())
+                for r in ArchiveIterator(stream)
+                if r.rec_type == "response"
+            ]
+    assert [status for uri, status in records if uri == short] == ["301", "301", "200", "301"]

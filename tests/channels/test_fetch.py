@@ -7,65 +7,16 @@ allowed wherever it must reach them. Refusals are decided before any connection 
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import logging
-import socket
 import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 
-from hallmark.channels.fetch import SafeClient, redact, system_resolver
+from hallmark.channels.fetch import SafeClient, redact, redirect_target, system_resolver
 from hallmark.errors import FetchRefused
-
-Handler = Callable[[bytes], bytes]
-
-
-class RawServer:
-    """A loopback HTTP server answering each request with bytes a test chooses."""
-
-    def __init__(self, handler: Handler) -> None:
-        self.handler = handler
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.requests: list[bytes] = []
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    data += chunk
-                self.requests.append(data)
-                with contextlib.suppress(OSError):
-                    conn.sendall(self.handler(data))
-
-    def close(self) -> None:
-        self.sock.close()
-
-
-def response(
-    status: str = "200 OK", body: bytes = b"hello", headers: dict[str, str] | None = None
-) -> bytes:
-    fields = {"Content-Length": str(len(body)), "Connection": "close", **(headers or {})}
-    head = "".join(f"{k}: {v}\r\n" for k, v in fields.items())
-    return f"HTTP/1.1 {status}\r\n{head}\r\n".encode() + body
+from tests.rawhttp import Handler, RawServer, response
 
 
 @pytest.fixture
@@ -294,3 +245,17 @@ def test_only_get_and_post_are_sent() -> None:
     with SafeClient() as client, pytest.raises(FetchRefused) as caught:
         client.request("DELETE", "https://example.com/")
     assert str(caught.value) == "refused: DELETE is not sent (only GET and POST)"
+
+
+@pytest.mark.parametrize(
+    ("headers", "target"),
+    [
+        ({"Location": "/shop?id=7"}, "https://bit.ly/shop?id=7"),
+        ({"location": "https://gildsteel-shop.com/"}, "https://gildsteel-shop.com/"),
+        ({"LOCATION": "../up"}, "https://bit.ly/up"),
+        ({"Content-Type": "text/html"}, None),
+        (None, None),
+    ],
+)
+def test_a_redirect_target_is_absolute(headers: dict[str, str] | None, target: str | None) -> None:
+    assert redirect_target("https://bit.ly/a/3glam", headers) == target

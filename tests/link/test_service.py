@@ -345,7 +345,7 @@ def test_a_fetched_short_link_is_recorded_hop_by_hop_and_followed(
     from hallmark.channels.fetch import SafeClient
     from hallmark.evidence.capture import capture_fetch
     from hallmark.store.captures import latest_fetches
-    from tests.channels.test_fetch import RawServer, response
+    from tests.rawhttp import RawServer, response
 
     def handler(request: bytes) -> bytes:
         if request.startswith(b"GET /3glam "):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont, ImageOps
+from pydantic import ValidationError
 
-from hallmark.vision.appearance import agreement, appearance, grey_copy
+from hallmark.score import Rules
+from hallmark.score.rules import VisionSpec
+from hallmark.vision.appearance import Agreement, agreement, appearance, grey_copy
 from hallmark.vision.keypoints import good_matches, inverted, keypoints, verify
+from hallmark.vision.match import VisionThresholds, logo_holds
 from tests.vision.conftest import picture
 
 
@@ -106,3 +111,42 @@ def test_lettering_too_small_to_compare_is_none() -> None:
     reference, _ = crest("VELMORA")
     looks = appearance(grey_copy(reference), reference.width, [((0, 0), (2, 0), (2, 2), (0, 2))])
     assert looks.letters is None
+
+
+LIMITS = VisionThresholds(
+    logo_min_inliers=10,
+    logo_min_agreement=0.5,
+    lettered_min_inliers=5,
+    lettered_min_agreement=0.4,
+    lettering_min_agreement=0.65,
+    lettering_veto=0.45,
+)
+
+
+@pytest.mark.parametrize(
+    ("inliers", "looks", "holds"),
+    [
+        (10, None, True),  # no grey copy: the inliers alone
+        (9, None, False),
+        (10, Agreement(0.5, None), True),  # no lettering: the plain bars
+        (10, Agreement(0.49, None), False),
+        (9, Agreement(0.9, None), False),
+        (5, Agreement(0.4, 0.65), True),  # lettering agrees: lower bars
+        (4, Agreement(0.9, 0.9), False),
+        (5, Agreement(0.39, 0.9), False),
+        (40, Agreement(0.9, 0.44), False),  # lettering disagrees: vetoed
+        (10, Agreement(0.5, 0.45), True),  # between veto and agreement: the plain bars
+        (9, Agreement(0.9, 0.6), False),
+        (10, Agreement(0.49, 0.6), False),
+    ],
+)
+def test_a_located_logo_holds_by_its_agreement_and_lettering(
+    inliers: int, looks: Agreement | None, holds: bool
+) -> None:
+    assert logo_holds(inliers, looks, LIMITS) is holds
+
+
+def test_the_rules_refuse_a_veto_above_the_lettering_bar(rules: Rules) -> None:
+    spec = rules.vision.model_dump() | {"lettering_veto": 0.7}
+    with pytest.raises(ValidationError, match="lettering_veto must not exceed"):
+        VisionSpec(**spec)

@@ -144,7 +144,8 @@ class _ScreeningTransport(httpx.HTTPTransport):
 
 @dataclass(frozen=True)
 class Fetched:
-    """One completed fetch: the final url, the status, headers and the decoded body."""
+    """One fetched exchange: the url, the status, headers and the decoded body; for a
+    completed fetch the final one, with the redirects that led to it as `hops`."""
 
     url: str
     status: int
@@ -159,6 +160,12 @@ class Fetched:
     def redirects(self) -> tuple[str, ...]:
         """The urls that redirected, in order."""
         return tuple(hop.url for hop in self.hops)
+
+
+def redirect_target(url: str, headers: Mapping[str, str] | None) -> str | None:
+    """The absolute url a response's Location header names (relative to `url`), or None."""
+    location = next((v for k, v in (headers or {}).items() if k.lower() == "location"), None)
+    return urljoin(url, location) if location else None
 
 
 class SafeClient:

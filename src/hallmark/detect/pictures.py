@@ -35,11 +35,15 @@ def photo(position: int) -> str:
     return f"photo {position + 1}"
 
 
+_EVIDENCE = (
+    "reference", "product", "similarity", "distance", "inliers", "lettering", "text", "mark_kind",
+)  # fmt: skip
+
+
 def evidence(match: ImageMatch) -> dict[str, Any]:
     """The pointers a reviewer checks: picture, reference, region and scores."""
     found: dict[str, Any] = {"image": match.image, "position": match.position, "how": match.how}
-    names = ("reference", "product", "similarity", "distance", "inliers", "lettering", "text")
-    for name in (*names, "mark_kind"):
+    for name in _EVIDENCE:
         value = getattr(match, name)
         if value is not None:
             found[name] = round(value, 3) if isinstance(value, float) else value

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from hallmark.channels.fetch import USER_AGENT, Fetched
+from hallmark.channels.fetch import USER_AGENT, Fetched, redirect_target
 from hallmark.evidence.warc import WarcWriter, warc_dir
 from hallmark.store.base import Store, Workspace
 from hallmark.store.captures import (
@@ -97,37 +97,30 @@ def _capture_hop(
     user_agent: str,
 ) -> None:
     """A redirect's status and headers (its body is not read). Every redirect has the same
-    empty body, so a hop is new when its url last redirected elsewhere, or never did."""
+    empty body, so a hop is new unless its url's latest capture is this very redirect: the
+    same status to the same target."""
     with store.transaction() as conn:
         latest = latest_fetches(conn, workspace, [hop.url]).get(hop.url)
-    if latest is not None and (latest.status, _location(latest.headers)) == (
-        hop.status,
-        _location(hop.headers),
-    ):
+    seen = (hop.status, redirect_target(hop.url, hop.headers))
+    if latest is not None and (latest.status, redirect_target(hop.url, latest.headers)) == seen:
         return
     store.blobs.put(hop.body)
     written = WarcWriter(warc_root(store)).write_fetch(hop, captured_at, user_agent=user_agent)
-    _store(
-        store,
-        workspace,
-        NewCapture(
-            kind="fetch",
-            url_or_path=hop.url,
-            captured_at=captured_at,
-            channel=channel,
-            sha256=hashlib.sha256(hop.body).hexdigest(),
-            warc_file=written.file,
-            warc_offset=written.offset,
-            warc_length=written.length,
-            actor=actor or default_actor(),
-            status=hop.status,
-            headers={str(k): str(v) for k, v in hop.headers.items()},
-        ),
+    new = NewCapture(
+        kind="fetch",
+        url_or_path=hop.url,
+        captured_at=captured_at,
+        channel=channel,
+        sha256=hashlib.sha256(hop.body).hexdigest(),
+        warc_file=written.file,
+        warc_offset=written.offset,
+        warc_length=written.length,
+        actor=actor or default_actor(),
+        status=hop.status,
+        headers={str(k): str(v) for k, v in hop.headers.items()},
     )
-
-
-def _location(headers: Mapping[str, str] | None) -> str | None:
-    return next((v for k, v in (headers or {}).items() if k.lower() == "location"), None)
+    with store.transaction() as conn:
+        add_capture(conn, workspace, new, at=store.clock(), same_bytes=False)
 
 
 def capture_import(

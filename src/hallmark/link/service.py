@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from hallmark.channels.fetch import redirect_target
 from hallmark.channels.linkinbio import parse_linktree
 from hallmark.errors import PayloadError
 from hallmark.link.graph import Decisions, Linker, LinkRules, Shared, actor_groups, edge_weight
@@ -197,7 +198,7 @@ def _behind(
     url: str, status: int | None, headers: dict[str, str], body: bytes
 ) -> list[tuple[str, str]]:
     if status is not None and 300 <= status < 400:
-        target = next((v for k, v in headers.items() if k.lower() == "location"), None)
+        target = redirect_target(url, headers)
         return [(target, "short link target")] if target else []
     try:
         page = parse_linktree(body, source=url)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from hallmark.errors import ConfigError
 from hallmark.link.graph import LinkRules
@@ -77,6 +77,14 @@ class VisionSpec(BaseModel):
     lettering_veto: float = Field(ge=-1, le=1)
     design_min_similarity: float = Field(gt=0, le=1)
     ocr_min_score: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _lettering_lowers_the_bar(self) -> VisionSpec:
+        if self.lettering_veto > self.lettering_min_agreement:
+            raise ValueError("lettering_veto must not exceed lettering_min_agreement")
+        if self.lettered_min_inliers > self.logo_min_inliers:
+            raise ValueError("lettered_min_inliers must not exceed logo_min_inliers")
+        return self
 
 
 @dataclass(frozen=True)

@@ -79,13 +79,20 @@ def find_capture(
 
 
 def add_capture(
-    conn: Connection, workspace: Workspace, new: NewCapture, *, at: datetime
+    conn: Connection,
+    workspace: Workspace,
+    new: NewCapture,
+    *,
+    at: datetime,
+    same_bytes: bool = True,
 ) -> tuple[Capture, bool]:
-    """Store `new`, or return the capture already stored for it; the flag says it is new."""
+    """Store `new`, or return the capture already stored for it; the flag says it is new.
+    With `same_bytes` false the caller has decided it is new although the bytes are not (a
+    redirect, whose empty body says nothing of where it pointed)."""
     if new.kind not in KINDS:
         raise ValueError(f"capture kind {new.kind!r} is not one of {KINDS}")
     existing = find_capture(conn, workspace, new.kind, new.url_or_path, new.sha256)
-    if existing is not None:
+    if existing is not None and same_bytes:
         return existing, False
     capture_id = conn.execute(
         insert(captures)

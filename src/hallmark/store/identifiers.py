@@ -143,11 +143,13 @@ def accounts_named(
         for start in range(0, len(names), _CHUNK):
             chunk = names[start : start + _CHUNK]
             for row in conn.execute(
-                select(accounts.c.id, accounts.c.external_id, accounts.c.handle).where(
+                select(accounts.c.id, accounts.c.external_id, accounts.c.handle)
+                .where(
                     accounts.c.workspace_id == workspace.id,
                     accounts.c.platform == platform,
                     or_(accounts.c.external_id.in_(chunk), accounts.c.handle.in_(chunk)),
                 )
+                .order_by(accounts.c.id)
             ):
                 found[(platform, row.external_id)] = row.id
                 if row.handle:

@@ -177,7 +177,7 @@ def _logos(
             log.debug("logo %s not verified in %s", ref.file, fp.sha256[:12])
             continue
         looks = index.looks_like(view.reference, fp, check.quad)
-        if not _logo_holds(check.inliers, looks, limits):
+        if not logo_holds(check.inliers, looks, limits):
             log.debug("logo %s located in %s: %d inliers, looks %s", ref.file,
                       fp.sha256[:12], check.inliers, looks)  # fmt: skip
             continue
@@ -197,11 +197,12 @@ def _logos(
     return _distinct(list(found.values()), limits.logo_margin)
 
 
-def _logo_holds(inliers: int, looks: Agreement | None, limits: VisionThresholds) -> bool:
-    """A located logo counts when what is drawn there agrees with it. Lettering that agrees
-    lets a logo pass on fewer inliers, and lettering that disagrees vetoes it: the letters are
-    what tell a brand's crest from a look-alike on the same template. Without a grey copy
-    only the inliers can decide."""
+def logo_holds(inliers: int, looks: Agreement | None, limits: VisionThresholds) -> bool:
+    """Whether a located logo counts. Lettering that agrees lowers both bars for the rest, at
+    any inlier count (lettered_min_inliers and lettered_min_agreement instead of
+    logo_min_inliers and logo_min_agreement); lettering that disagrees vetoes the logo however
+    many inliers it has: the letters are what tell a brand's crest from a look-alike on the
+    same template. Without a grey copy only the inliers can decide."""
     if looks is None:
         return inliers >= limits.logo_min_inliers
     lettering = looks.lettering

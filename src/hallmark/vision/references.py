@@ -54,7 +54,7 @@ class ReferenceIndex:
         references: Sequence[Reference],
         vectors: VectorIndex | None = None,
         *,
-        text_min_score: float = 0.6,
+        text_min_score: float,
     ) -> None:
         self.references = list(references)
         self.vectors = vectors or FaissIndex(DIMENSIONS, expected=2 * len(self.references))

@@ -28,6 +28,7 @@ GRID = {
     "lettered_min_inliers": [5, 6, 8],
     "lettered_min_agreement": [0.4, 0.5],
     "lettering_min_agreement": [0.6, 0.65, 0.7],
+    "lettering_veto": [0.3, 0.45, 0.55],
     "logo_min_area": [0.005],
     "design_min_similarity": [0.84, 0.86, 0.9],
     "ocr_min_score": [0.5, 0.8],
