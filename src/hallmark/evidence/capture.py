@@ -65,26 +65,8 @@ def capture_fetch(
     if existing is not None:
         return existing
     _check_images(store, images)
-    store.blobs.put(fetched.body)
-    written = WarcWriter(warc_root(store)).write_fetch(fetched, captured_at, user_agent=user_agent)
-    return _store(
-        store,
-        workspace,
-        NewCapture(
-            kind="fetch",
-            url_or_path=fetched.url,
-            captured_at=captured_at,
-            channel=channel,
-            sha256=digest,
-            warc_file=written.file,
-            warc_offset=written.offset,
-            warc_length=written.length,
-            actor=actor or default_actor(),
-            status=fetched.status,
-            headers={str(k): str(v) for k, v in fetched.headers.items()},
-            image_sha256s=tuple(images),
-        ),
-    )
+    new = _written(store, fetched, channel, captured_at, actor, user_agent, images)
+    return _store(store, workspace, new)
 
 
 def _capture_hop(
@@ -104,23 +86,37 @@ def _capture_hop(
     seen = (hop.status, redirect_target(hop.url, hop.headers))
     if latest is not None and (latest.status, redirect_target(hop.url, latest.headers)) == seen:
         return
-    store.blobs.put(hop.body)
-    written = WarcWriter(warc_root(store)).write_fetch(hop, captured_at, user_agent=user_agent)
-    new = NewCapture(
+    new = _written(store, hop, channel, captured_at, actor, user_agent, ())
+    with store.transaction() as conn:
+        add_capture(conn, workspace, new, at=store.clock(), same_bytes=False)
+
+
+def _written(
+    store: Store,
+    fetched: Fetched,
+    channel: str,
+    captured_at: datetime,
+    actor: str | None,
+    user_agent: str,
+    images: Sequence[str],
+) -> NewCapture:
+    """The exchange's body stored and its WARC records written: the capture to record."""
+    store.blobs.put(fetched.body)
+    written = WarcWriter(warc_root(store)).write_fetch(fetched, captured_at, user_agent=user_agent)
+    return NewCapture(
         kind="fetch",
-        url_or_path=hop.url,
+        url_or_path=fetched.url,
         captured_at=captured_at,
         channel=channel,
-        sha256=hashlib.sha256(hop.body).hexdigest(),
+        sha256=hashlib.sha256(fetched.body).hexdigest(),
         warc_file=written.file,
         warc_offset=written.offset,
         warc_length=written.length,
         actor=actor or default_actor(),
-        status=hop.status,
-        headers={str(k): str(v) for k, v in hop.headers.items()},
+        status=fetched.status,
+        headers={str(k): str(v) for k, v in fetched.headers.items()},
+        image_sha256s=tuple(images),
     )
-    with store.transaction() as conn:
-        add_capture(conn, workspace, new, at=store.clock(), same_bytes=False)
 
 
 def capture_import(
