@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Select, delete, or_, select, tuple_, update
 from hallmark.link.graph import Decisions, pair
 from hallmark.store.base import Workspace, record_events
 from hallmark.store.dialect import insert_rows
+from hallmark.store.identifiers import names_of
 from hallmark.store.tables import (
     account_identifiers,
     actor_context,
@@ -299,11 +300,7 @@ def member_findings(
     conn: Connection, workspace: Workspace, rows: Iterable[Any], rules_version: str
 ) -> dict[int, list[dict[str, Any]]]:
     """Findings on the current listing versions of the accounts (rows of `accounts`)."""
-    by_name: dict[tuple[str, str], int] = {}
-    for row in rows:
-        by_name[(row.platform, row.external_id)] = row.id
-        if row.handle:
-            by_name.setdefault((row.platform, row.handle), row.id)
+    by_name = names_of(list(rows))
     found: dict[int, list[dict[str, Any]]] = defaultdict(list)
     platforms = sorted({p for p, _ in by_name})
     if not platforms:

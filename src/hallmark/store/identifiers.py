@@ -5,7 +5,7 @@ Every function takes the workspace."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -169,12 +169,9 @@ def account_sources(
                 accounts.c.workspace_id == workspace.id, accounts.c.id.in_(chunk)
             )
         ).all()
-        by_name: dict[tuple[str, str], int] = {}
-        for row in rows:
-            by_name[(row.platform, row.external_id)] = row.id
-            if row.handle:
-                by_name.setdefault((row.platform, row.handle), row.id)
-        listed = _listings_of(conn, workspace, by_name)
+        listed: dict[int, list[Any]] = defaultdict(list)
+        for account, row in current_versions(conn, workspace, names_of(rows)):
+            listed[account].append(listing_from_row(row))
         digests = {d for items in listed.values() for item in items for d in item.images}
         hashes = _phashes(conn, workspace, digests, pipeline)
         for row in rows:
@@ -196,27 +193,39 @@ def account_sources(
     return found
 
 
-def _listings_of(
+def names_of(rows: Collection[Any]) -> dict[tuple[str, str], int]:
+    """Account ids (rows of `accounts`) by the (platform, name) a listing gives its account:
+    the external id, or the handle when no account has that external id."""
+    found: dict[tuple[str, str], int] = {}
+    for row in rows:
+        found[(row.platform, row.external_id)] = row.id
+    for row in rows:
+        if row.handle:
+            found.setdefault((row.platform, row.handle), row.id)
+    return found
+
+
+def current_versions(
     conn: Connection, workspace: Workspace, by_name: dict[tuple[str, str], int]
-) -> dict[int, list[Any]]:
-    found: dict[int, list[Any]] = defaultdict(list)
+) -> Iterator[tuple[int, Any]]:
+    """(account id, row) for the current version of each listing or post the named accounts
+    made; rows of `listing_versions` with their listing's platform and external id."""
     by_platform: dict[str, list[str]] = defaultdict(list)
     for platform, name in by_name:
         by_platform[platform].append(name)
-    for platform, names in by_platform.items():
-        rows = conn.execute(
-            select(listing_versions, listings.c.platform, listings.c.external_id)
-            .join(listings, listings.c.id == listing_versions.c.listing_id)
-            .where(
-                listing_versions.c.workspace_id == workspace.id,
-                listings.c.platform == platform,
-                listing_versions.c.version == listings.c.current_version,
-                listing_versions.c.account.in_(names),
-            )
-        )
-        for row in rows:
-            found[by_name[(platform, row.account)]].append(listing_from_row(row))
-    return found
+    for platform, names in sorted(by_platform.items()):
+        for start in range(0, len(names), _CHUNK):
+            for row in conn.execute(
+                select(listing_versions, listings.c.platform, listings.c.external_id)
+                .join(listings, listings.c.id == listing_versions.c.listing_id)
+                .where(
+                    listing_versions.c.workspace_id == workspace.id,
+                    listings.c.platform == platform,
+                    listing_versions.c.version == listings.c.current_version,
+                    listing_versions.c.account.in_(names[start : start + _CHUNK]),
+                )
+            ):
+                yield by_name[(platform, row.account)], row
 
 
 def _phashes(
@@ -372,30 +381,10 @@ def listings_of_accounts(
 ) -> list[StoredListing]:
     """The current versions of the accounts' listings and posts."""
     rows = accounts_by_id(conn, workspace, ids)
-    by_name = {}
-    for row in rows.values():
-        by_name[(row.platform, row.external_id)] = row.id
-        if row.handle:
-            by_name.setdefault((row.platform, row.handle), row.id)
-    found: list[StoredListing] = []
-    by_platform: dict[str, list[str]] = defaultdict(list)
-    for platform, name in by_name:
-        by_platform[platform].append(name)
-    for platform, names in sorted(by_platform.items()):
-        for start in range(0, len(names), _CHUNK):
-            for row in conn.execute(
-                select(listing_versions, listings.c.platform, listings.c.external_id)
-                .join(listings, listings.c.id == listing_versions.c.listing_id)
-                .where(
-                    listing_versions.c.workspace_id == workspace.id,
-                    listings.c.platform == platform,
-                    listing_versions.c.version == listings.c.current_version,
-                    listing_versions.c.account.in_(names[start : start + _CHUNK]),
-                )
-            ):
-                found.append(
-                    StoredListing(row.listing_id, row.id, row.version, listing_from_row(row))
-                )
+    found = [
+        StoredListing(row.listing_id, row.id, row.version, listing_from_row(row))
+        for _, row in current_versions(conn, workspace, names_of(rows.values()))
+    ]
     return sorted(found, key=lambda s: s.version_id)
 
 
